@@ -1,0 +1,12 @@
+package heard.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The write side alone (port 8081): aggregates, the write API, the event store. */
+@SpringBootApplication
+public class CommandSideApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

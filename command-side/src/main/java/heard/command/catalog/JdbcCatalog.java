@@ -1,0 +1,49 @@
+package heard.command.catalog;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcCatalog implements Catalog {
+    private final JdbcClient jdbc;
+
+    JdbcCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<InitiativeFacts> initiative(String initiativeId) {
+        return jdbc.sql("select group_codes, acknowledge_within_hours from catalog_initiative where initiative_id = ?")
+                .param(initiativeId)
+                .query((rs, n) -> new InitiativeFacts(codes(rs.getString(1)), rs.getInt(2)))
+                .optional();
+    }
+
+    @Override
+    public Optional<String> initiativeOfFeedback(String feedbackId) {
+        return jdbc.sql("select initiative_id from catalog_feedback where feedback_id = ?")
+                .param(feedbackId).query(String.class).optional();
+    }
+
+    void addInitiative(String initiativeId, Set<String> groupCodes, int acknowledgeWithinHours) {
+        if (initiative(initiativeId).isEmpty()) {
+            jdbc.sql("insert into catalog_initiative (initiative_id, group_codes, acknowledge_within_hours) values (?, ?, ?)")
+                    .params(initiativeId, String.join(" ", groupCodes), acknowledgeWithinHours).update();
+        }
+    }
+
+    void addFeedback(String feedbackId, String initiativeId) {
+        if (initiativeOfFeedback(feedbackId).isEmpty()) {
+            jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id) values (?, ?)")
+                    .params(feedbackId, initiativeId).update();
+        }
+    }
+
+    private static Set<String> codes(String joined) {
+        return Arrays.stream(joined.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}

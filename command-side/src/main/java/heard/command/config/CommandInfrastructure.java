@@ -1,0 +1,50 @@
+package heard.command.config;
+
+import heard.events.EventJson;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon infrastructure this side needs when it runs alone. An auto-configuration with
+ * missing-bean conditions, so that standalone, which holds both sides, gets one of each.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
+public class CommandInfrastructure {
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingBean(name = "eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnMissingBean(name = "messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
+        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider).build();
+    }
+}

@@ -1,0 +1,38 @@
+package heard.command.config;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The write side's tables (event store, tokens, catalog), migrated with their own history table
+ * so that both sides can share one database. Axon's binary columns differ per vendor.
+ */
+@Configuration(proxyBeanMethods = false)
+@EntityScan({"org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
+        "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.modelling.saga.repository.jpa"})
+class CommandSchema {
+    @Bean
+    FlywayMigrationInitializer commandSchemaMigration(DataSource dataSource) throws SQLException {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_history_command")
+                .locations("classpath:db/command/" + vendor(dataSource))
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+        return new FlywayMigrationInitializer(flyway);
+    }
+
+    private static String vendor(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
+        }
+    }
+}

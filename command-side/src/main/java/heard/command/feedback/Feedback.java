@@ -1,0 +1,171 @@
+package heard.command.feedback;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import heard.command.catalog.Catalog;
+import heard.command.catalog.InitiativeFacts;
+import heard.command.rules.NotFound;
+import heard.command.rules.ReceiptRejected;
+import heard.command.rules.RuleViolation;
+import heard.command.rules.StateConflict;
+import heard.events.Actors;
+import heard.events.FeedbackAcknowledged;
+import heard.events.FeedbackLoopClosed;
+import heard.events.FeedbackSubmitted;
+import heard.events.FeedbackThemed;
+import heard.events.UnderstandingConfirmed;
+import heard.events.UnderstandingCorrected;
+import heard.events.UnderstandingSummarized;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One submission and its loop: acknowledged, understanding summarized, confirmed or corrected
+ * (and summarized again), themed, closed by a published learning.
+ */
+@Aggregate
+public class Feedback {
+    enum Understanding { NONE, AWAITING_ANSWER, CONFIRMED, CORRECTED }
+
+    @AggregateIdentifier
+    private String feedbackId;
+    private String initiativeId;
+    private String receiptTokenHash;
+    private boolean acknowledged;
+    private Understanding understanding = Understanding.NONE;
+    private int round;
+    private Set<String> themes = new LinkedHashSet<>();
+    private boolean loopClosed;
+
+    protected Feedback() {
+    }
+
+    @CommandHandler
+    public Feedback(SubmitFeedback command, Catalog catalog) {
+        InitiativeFacts initiative = catalog.initiative(command.initiativeId())
+                .orElseThrow(() -> new NotFound("initiative", command.initiativeId()));
+        if (!initiative.groupCodes().contains(command.stakeholderGroup())) {
+            throw new RuleViolation("stakeholderGroup",
+                    "must be one of this initiative's stakeholder groups: " + initiative.groupCodes());
+        }
+        apply(new FeedbackSubmitted(command.feedbackId(), command.initiativeId(), command.text(),
+                command.channel(), command.language(), command.stakeholderGroup(), command.contact(),
+                command.followUpConsent(), command.receiptTokenHash(),
+                command.at().plus(Duration.ofHours(initiative.acknowledgeWithinHours())),
+                command.at(), command.actor()));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeFeedback command) {
+        requireOpenLoop();
+        if (acknowledged) {
+            throw new StateConflict("This feedback has already been acknowledged");
+        }
+        apply(new FeedbackAcknowledged(feedbackId, initiativeId, command.message(), command.at(), command.actor()));
+    }
+
+    @CommandHandler
+    void handle(SummarizeUnderstanding command) {
+        requireOpenLoop();
+        if (!acknowledged) {
+            throw new StateConflict("Acknowledge this feedback before summarizing it");
+        }
+        switch (understanding) {
+            case AWAITING_ANSWER -> throw new StateConflict("A summary is already awaiting the participant's answer");
+            case CONFIRMED -> throw new StateConflict("The participant has already confirmed the summary");
+            default -> apply(new UnderstandingSummarized(feedbackId, initiativeId, command.summary(), round + 1,
+                    command.at(), command.actor()));
+        }
+    }
+
+    @CommandHandler
+    void handle(AnswerSummary command) {
+        if (!receiptTokenHash.equals(command.receiptTokenHash())) {
+            throw new ReceiptRejected();
+        }
+        if (understanding != Understanding.AWAITING_ANSWER) {
+            throw new StateConflict("No summary is awaiting your answer");
+        }
+        if (command.confirmed()) {
+            apply(new UnderstandingConfirmed(feedbackId, initiativeId, round, command.at(), Actors.PARTICIPANT));
+        } else if (command.correction() == null || command.correction().isBlank()) {
+            throw new RuleViolation("correction", "say what the summary got wrong");
+        } else {
+            apply(new UnderstandingCorrected(feedbackId, initiativeId, round, command.correction(), command.at(),
+                    Actors.PARTICIPANT));
+        }
+    }
+
+    /** Adds themes; those already there are left out, and nothing new records nothing. */
+    @CommandHandler
+    void handle(ThemeFeedback command) {
+        List<String> fresh = command.themes().stream()
+                .map(theme -> theme.strip().toLowerCase(Locale.ROOT))
+                .filter(theme -> !theme.isEmpty() && !themes.contains(theme))
+                .distinct()
+                .toList();
+        if (!fresh.isEmpty()) {
+            apply(new FeedbackThemed(feedbackId, initiativeId, fresh, command.at(), command.actor()));
+        }
+    }
+
+    /** Closing twice is not an error: a later learning may name the same feedback. */
+    @CommandHandler
+    void handle(CloseLoop command) {
+        if (!loopClosed) {
+            apply(new FeedbackLoopClosed(feedbackId, initiativeId, command.learningId(), command.at(),
+                    command.actor()));
+        }
+    }
+
+    private void requireOpenLoop() {
+        if (loopClosed) {
+            throw new StateConflict("The loop of this feedback is closed");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackSubmitted event) {
+        feedbackId = event.feedbackId();
+        initiativeId = event.initiativeId();
+        receiptTokenHash = event.receiptTokenHash();
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackAcknowledged event) {
+        acknowledged = true;
+    }
+
+    @EventSourcingHandler
+    void on(UnderstandingSummarized event) {
+        understanding = Understanding.AWAITING_ANSWER;
+        round = event.round();
+    }
+
+    @EventSourcingHandler
+    void on(UnderstandingConfirmed event) {
+        understanding = Understanding.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(UnderstandingCorrected event) {
+        understanding = Understanding.CORRECTED;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackThemed event) {
+        themes.addAll(event.themes());
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackLoopClosed event) {
+        loopClosed = true;
+    }
+}

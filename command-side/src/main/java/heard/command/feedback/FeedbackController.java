@@ -1,0 +1,123 @@
+package heard.command.feedback;
+
+import heard.command.web.Actor;
+import heard.command.web.InvalidInput;
+import heard.command.web.MissingReceiptToken;
+import heard.events.Channel;
+import heard.events.ReceiptTokens;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The loop of one submission, from the participant's voice to the facilitator's answers. */
+@RestController
+class FeedbackController {
+    static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+
+    record SubmitRequest(
+            @NotBlank @Size(max = 20_000) String text,
+            @NotNull Channel channel,
+            @NotBlank @Pattern(regexp = LANGUAGE_TAG, message = "use a language tag such as en or es") String language,
+            @NotBlank @Size(max = 40) String stakeholderGroup,
+            @Size(max = 320) String contact,
+            Boolean followUpConsent) {
+        Submission toSubmission() {
+            return new Submission(text, channel, language, stakeholderGroup,
+                    contact == null || contact.isBlank() ? null : contact.strip(), Boolean.TRUE.equals(followUpConsent));
+        }
+    }
+
+    record AcknowledgeRequest(@NotBlank @Size(max = 5_000) String message) {
+    }
+
+    record SummaryRequest(@NotBlank @Size(max = 10_000) String summary) {
+    }
+
+    record AnswerRequest(@NotNull Boolean confirmed, @Size(max = 10_000) String correction) {
+    }
+
+    record ThemesRequest(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 60)
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be one line") String> themes) {
+    }
+
+    private final Submissions submissions;
+    private final CommandGateway commands;
+    private final ReceiptLinks links;
+
+    FeedbackController(Submissions submissions, CommandGateway commands, ReceiptLinks links) {
+        this.submissions = submissions;
+        this.commands = commands;
+        this.links = links;
+    }
+
+    @PostMapping("/api/initiatives/{initiativeId}/feedback")
+    ResponseEntity<Map<String, String>> submit(@PathVariable String initiativeId,
+            @Valid @RequestBody SubmitRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Principal principal) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            throw new InvalidInput("Idempotency-Key", "use 1 to 255 printable ASCII characters");
+        }
+        Receipt receipt = submissions.submit(initiativeId, request.toSubmission(), idempotencyKey,
+                Actor.of(principal));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/feedback/" + receipt.feedbackId()))
+                .header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
+                .body(Map.of("feedbackId", receipt.feedbackId(),
+                        "receiptToken", receipt.receiptToken(),
+                        "receiptUrl", links.receiptUrl(receipt.receiptToken())));
+    }
+
+    @PostMapping("/api/feedback/{feedbackId}/acknowledgement")
+    @PreAuthorize("hasRole('FACILITATOR')")
+    Map<String, String> acknowledge(@PathVariable String feedbackId, @Valid @RequestBody AcknowledgeRequest request,
+            Principal principal) {
+        commands.sendAndWait(new AcknowledgeFeedback(feedbackId, request.message(), Instant.now(), principal.getName()));
+        return Map.of("feedbackId", feedbackId);
+    }
+
+    @PostMapping("/api/feedback/{feedbackId}/understanding")
+    @PreAuthorize("hasRole('FACILITATOR')")
+    Map<String, String> summarize(@PathVariable String feedbackId, @Valid @RequestBody SummaryRequest request,
+            Principal principal) {
+        commands.sendAndWait(new SummarizeUnderstanding(feedbackId, request.summary(), Instant.now(),
+                principal.getName()));
+        return Map.of("feedbackId", feedbackId);
+    }
+
+    @PostMapping("/api/feedback/{feedbackId}/understanding/response")
+    Map<String, String> answer(@PathVariable String feedbackId, @Valid @RequestBody AnswerRequest request,
+            @RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken) {
+        if (receiptToken == null || receiptToken.isBlank()) {
+            throw new MissingReceiptToken();
+        }
+        commands.sendAndWait(new AnswerSummary(feedbackId, ReceiptTokens.hash(receiptToken), request.confirmed(),
+                request.correction(), Instant.now()));
+        return Map.of("feedbackId", feedbackId);
+    }
+
+    @PostMapping("/api/feedback/{feedbackId}/themes")
+    @PreAuthorize("hasAnyRole('FACILITATOR', 'ANALYST')")
+    Map<String, String> theme(@PathVariable String feedbackId, @Valid @RequestBody ThemesRequest request,
+            Principal principal) {
+        commands.sendAndWait(new ThemeFeedback(feedbackId, request.themes(), Instant.now(), principal.getName()));
+        return Map.of("feedbackId", feedbackId);
+    }
+}

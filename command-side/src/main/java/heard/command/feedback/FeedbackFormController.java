@@ -1,0 +1,97 @@
+package heard.command.feedback;
+
+import heard.command.rules.NotFound;
+import heard.command.rules.ReceiptRejected;
+import heard.command.rules.RuleViolation;
+import heard.command.rules.StateConflict;
+import heard.command.web.Actor;
+import heard.events.Channel;
+import heard.events.ReceiptTokens;
+import java.security.Principal;
+import java.time.Instant;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The targets of the pages' forms, which work without JavaScript: each answers 303 See Other
+ * to a page (the receipt page after a submission; the form again, with the problem, otherwise).
+ */
+@RestController
+class FeedbackFormController {
+    private final Submissions submissions;
+    private final CommandGateway commands;
+    private final ReceiptLinks links;
+
+    FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links) {
+        this.submissions = submissions;
+        this.commands = commands;
+        this.links = links;
+    }
+
+    @PostMapping(path = "/i/{initiativeId}/feedback", consumes = "application/x-www-form-urlencoded")
+    ResponseEntity<Void> submit(@PathVariable String initiativeId,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String stakeholderGroup,
+            @RequestParam(defaultValue = "") String contact,
+            @RequestParam(defaultValue = "false") boolean followUpConsent,
+            @RequestParam(defaultValue = "") String lang,
+            Principal principal) {
+        String form = links.pages() + "/i/" + initiativeId;
+        String problem = text.isBlank() ? "text" : text.length() > 20_000 ? "text"
+                : !language.matches(FeedbackController.LANGUAGE_TAG) ? "language"
+                : stakeholderGroup.isBlank() ? "stakeholderGroup"
+                : contact.length() > 320 ? "contact" : null;
+        if (problem != null) {
+            return seeOther(form, "error", problem, lang);
+        }
+        try {
+            Receipt receipt = submissions.submit(initiativeId,
+                    new Submission(text, Channel.WEB, language, stakeholderGroup,
+                            contact.isBlank() ? null : contact.strip(), followUpConsent),
+                    null, Actor.of(principal));
+            return seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang);
+        } catch (RuleViolation e) {
+            return seeOther(form, "error", e.field(), lang);
+        } catch (NotFound e) {
+            return seeOther(links.pages() + "/", "error", "initiative", lang);
+        }
+    }
+
+    @PostMapping(path = "/r/{receiptToken}/answer", consumes = "application/x-www-form-urlencoded")
+    ResponseEntity<Void> answer(@PathVariable String receiptToken,
+            @RequestParam String feedbackId,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            @RequestParam(defaultValue = "") String correction,
+            @RequestParam(defaultValue = "") String lang) {
+        String page = links.receiptUrl(receiptToken);
+        if (correction.length() > 10_000) {
+            return seeOther(page, "error", "correction", lang);
+        }
+        try {
+            commands.sendAndWait(new AnswerSummary(feedbackId, ReceiptTokens.hash(receiptToken), confirmed,
+                    correction, Instant.now()));
+            return seeOther(page, "answered", "true", lang);
+        } catch (RuleViolation e) {
+            return seeOther(page, "error", e.field(), lang);
+        } catch (StateConflict | ReceiptRejected e) {
+            return seeOther(page, "error", "answer", lang);
+        }
+    }
+
+    private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {
+        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(url).queryParam(key, value);
+        if (lang.matches("en|es")) {
+            target.queryParam("lang", lang);
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, target.build().encode().toUriString()).build();
+    }
+}

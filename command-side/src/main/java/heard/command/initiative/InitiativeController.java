@@ -1,0 +1,68 @@
+package heard.command.initiative;
+
+import heard.command.web.Actor;
+import heard.events.StakeholderGroup;
+import heard.events.StakeholderRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class InitiativeController {
+    static final int DEFAULT_ACKNOWLEDGE_WITHIN_HOURS = 72;
+
+    record GroupRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "use 1 to 40 letters, digits, - or _") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull StakeholderRole role,
+            @NotNull @DecimalMin("0") @DecimalMax("1") Double populationShare) {
+    }
+
+    record LaunchRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 1000) String guidingQuestion,
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid GroupRequest> stakeholderGroups,
+            @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                    message = "use a language tag such as en or es") String> languages,
+            @Min(1) @Max(8760) Integer acknowledgeWithinHours) {
+    }
+
+    private final CommandGateway commands;
+
+    InitiativeController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/initiatives")
+    @PreAuthorize("hasAnyRole('LEADER', 'ADMIN')")
+    ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchRequest request, Principal principal) {
+        String id = UUID.randomUUID().toString();
+        List<StakeholderGroup> groups = request.stakeholderGroups().stream()
+                .map(g -> new StakeholderGroup(g.code(), g.name(), g.role(), g.populationShare()))
+                .toList();
+        int hours = request.acknowledgeWithinHours() == null
+                ? DEFAULT_ACKNOWLEDGE_WITHIN_HOURS : request.acknowledgeWithinHours();
+        commands.sendAndWait(new LaunchInitiative(id, request.title(), request.guidingQuestion(), groups,
+                request.languages(), hours, Instant.now(), Actor.of(principal)));
+        return ResponseEntity.created(URI.create("/api/initiatives/" + id)).body(Map.of("initiativeId", id));
+    }
+}

@@ -1,0 +1,45 @@
+package heard.command.learning;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import heard.command.catalog.Catalog;
+import heard.command.rules.NotFound;
+import heard.command.rules.RuleViolation;
+import heard.events.LearningPublished;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** What was heard, decided and learned, returned to the people it came from. */
+@Aggregate
+public class Learning {
+    @AggregateIdentifier
+    private String learningId;
+
+    protected Learning() {
+    }
+
+    @CommandHandler
+    public Learning(PublishLearning command, Catalog catalog) {
+        if (catalog.initiative(command.initiativeId()).isEmpty()) {
+            throw new NotFound("initiative", command.initiativeId());
+        }
+        List<String> foreign = command.feedbackIds().stream()
+                .filter(id -> !catalog.initiativeOfFeedback(id).map(command.initiativeId()::equals).orElse(false))
+                .toList();
+        if (!foreign.isEmpty()) {
+            throw new RuleViolation("feedbackIds", "not feedback of this initiative: " + foreign);
+        }
+        apply(new LearningPublished(command.learningId(), command.initiativeId(), command.title(),
+                command.whatWeHeard(), command.whatWeDecided(), command.whatWeLearned(), command.whatsNext(),
+                List.copyOf(command.decisionIds()), command.feedbackIds().stream().distinct().toList(),
+                command.at(), command.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(LearningPublished event) {
+        learningId = event.learningId();
+    }
+}

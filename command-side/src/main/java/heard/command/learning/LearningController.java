@@ -1,0 +1,51 @@
+package heard.command.learning;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LearningController {
+    record PublishRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 10_000) String whatWeHeard,
+            @NotBlank @Size(max = 10_000) String whatWeDecided,
+            @NotBlank @Size(max = 10_000) String whatWeLearned,
+            @NotBlank @Size(max = 10_000) String whatsNext,
+            @Size(max = 100) List<@NotBlank @Size(max = 64) String> decisionIds,
+            @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 64) String> feedbackIds) {
+    }
+
+    private final CommandGateway commands;
+
+    LearningController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/initiatives/{initiativeId}/learnings")
+    @PreAuthorize("hasAnyRole('FACILITATOR', 'LEADER')")
+    ResponseEntity<Map<String, String>> publish(@PathVariable String initiativeId,
+            @Valid @RequestBody PublishRequest request, Principal principal) {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new PublishLearning(id, initiativeId, request.title(), request.whatWeHeard(),
+                request.whatWeDecided(), request.whatWeLearned(), request.whatsNext(),
+                request.decisionIds() == null ? List.of() : request.decisionIds(), request.feedbackIds(),
+                Instant.now(), principal.getName()));
+        return ResponseEntity.created(URI.create("/api/initiatives/" + initiativeId + "/learnings"))
+                .body(Map.of("learningId", id));
+    }
+}

@@ -1,0 +1,12 @@
+package heard.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side alone (port 8082): projections, the read API, the pages. */
+@SpringBootApplication
+public class QuerySideApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(QuerySideApplication.class, args);
+    }
+}

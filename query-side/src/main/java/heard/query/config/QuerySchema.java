@@ -1,0 +1,40 @@
+package heard.query.config;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * The read models and the tokens of their processors, migrated with their own history table so
+ * that both sides can share one database. Axon's binary token column differs per vendor.
+ */
+@Configuration(proxyBeanMethods = false)
+@EntityScan({"heard.query", "org.axonframework.eventhandling.tokenstore.jpa",
+        "org.axonframework.eventhandling.deadletter.jpa"})
+@EnableJpaRepositories("heard.query")
+class QuerySchema {
+    @Bean
+    FlywayMigrationInitializer querySchemaMigration(DataSource dataSource) throws SQLException {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_history_query")
+                .locations("classpath:db/query/" + vendor(dataSource))
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+        return new FlywayMigrationInitializer(flyway);
+    }
+
+    private static String vendor(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package heard.query.inbox;
+
+import heard.events.Channel;
+import heard.events.FeedbackStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code overdue}: not yet acknowledged and past the initiative's acknowledgement target. */
+public record InboxEntry(
+        String feedbackId,
+        String text,
+        Channel channel,
+        String language,
+        String stakeholderGroup,
+        String contact,
+        String submittedBy,
+        FeedbackStatus status,
+        Instant submittedAt,
+        Instant acknowledgeBy,
+        Instant acknowledgedAt,
+        boolean overdue,
+        String summary,
+        String correction,
+        List<String> themes,
+        Instant loopClosedAt) {
+}

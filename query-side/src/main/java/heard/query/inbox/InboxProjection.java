@@ -1,0 +1,67 @@
+package heard.query.inbox;
+
+import heard.events.FeedbackAcknowledged;
+import heard.events.FeedbackLoopClosed;
+import heard.events.FeedbackSubmitted;
+import heard.events.FeedbackThemed;
+import heard.events.UnderstandingConfirmed;
+import heard.events.UnderstandingCorrected;
+import heard.events.UnderstandingSummarized;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** The facilitator's inbox: what came in, what is owed an answer, what is overdue. */
+@Component
+@ProcessingGroup("inbox")
+class InboxProjection {
+    private final InboxItems items;
+
+    InboxProjection(InboxItems items) {
+        this.items = items;
+    }
+
+    @EventHandler
+    void on(FeedbackSubmitted e) {
+        if (!items.existsById(e.feedbackId())) {
+            items.save(new InboxItem(e.feedbackId(), e.initiativeId(), e.text(), e.channel(), e.language(),
+                    e.stakeholderGroup(), e.followUpConsent() ? e.contact() : null, e.actor(), e.at(),
+                    e.acknowledgeBy()));
+        }
+    }
+
+    @EventHandler
+    void on(FeedbackAcknowledged e) {
+        update(e.feedbackId(), item -> item.acknowledged(e.at()));
+    }
+
+    @EventHandler
+    void on(UnderstandingSummarized e) {
+        update(e.feedbackId(), item -> item.summarized(e.summary()));
+    }
+
+    @EventHandler
+    void on(UnderstandingConfirmed e) {
+        update(e.feedbackId(), InboxItem::confirmed);
+    }
+
+    @EventHandler
+    void on(UnderstandingCorrected e) {
+        update(e.feedbackId(), item -> item.corrected(e.correction()));
+    }
+
+    @EventHandler
+    void on(FeedbackThemed e) {
+        update(e.feedbackId(), item -> item.themed(e.themes()));
+    }
+
+    @EventHandler
+    void on(FeedbackLoopClosed e) {
+        update(e.feedbackId(), item -> item.loopClosed(e.at()));
+    }
+
+    private void update(String feedbackId, Consumer<InboxItem> change) {
+        items.findById(feedbackId).ifPresent(change);
+    }
+}

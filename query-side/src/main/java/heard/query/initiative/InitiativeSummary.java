@@ -1,0 +1,22 @@
+package heard.query.initiative;
+
+import heard.events.StakeholderGroup;
+import java.time.Instant;
+import java.util.List;
+
+public record InitiativeSummary(
+        String initiativeId,
+        String title,
+        String guidingQuestion,
+        List<StakeholderGroup> stakeholderGroups,
+        List<String> languages,
+        int acknowledgeWithinHours,
+        Instant launchedAt,
+        long feedbackCount,
+        long learningCount) {
+
+    static InitiativeSummary of(InitiativeView v) {
+        return new InitiativeSummary(v.initiativeId(), v.title(), v.guidingQuestion(), v.stakeholderGroups(),
+                v.languages(), v.acknowledgeWithinHours(), v.launchedAt(), v.feedbackCount(), v.learningCount());
+    }
+}

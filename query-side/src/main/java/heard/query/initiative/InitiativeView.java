@@ -1,0 +1,88 @@
+package heard.query.initiative;
+
+import heard.events.StakeholderGroup;
+import heard.query.storage.GroupListConverter;
+import heard.query.storage.StringListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "initiative_view")
+public class InitiativeView {
+    @Id
+    private String initiativeId;
+    private String title;
+    private String guidingQuestion;
+    @Convert(converter = GroupListConverter.class)
+    @Column(name = "stakeholder_groups")
+    private List<StakeholderGroup> stakeholderGroups;
+    @Convert(converter = StringListConverter.class)
+    private List<String> languages;
+    private int acknowledgeWithinHours;
+    private Instant launchedAt;
+    private long feedbackCount;
+    private long learningCount;
+
+    protected InitiativeView() {
+    }
+
+    InitiativeView(String initiativeId, String title, String guidingQuestion, List<StakeholderGroup> stakeholderGroups,
+            List<String> languages, int acknowledgeWithinHours, Instant launchedAt) {
+        this.initiativeId = initiativeId;
+        this.title = title;
+        this.guidingQuestion = guidingQuestion;
+        this.stakeholderGroups = stakeholderGroups;
+        this.languages = languages;
+        this.acknowledgeWithinHours = acknowledgeWithinHours;
+        this.launchedAt = launchedAt;
+    }
+
+    void countFeedback() {
+        feedbackCount++;
+    }
+
+    void countLearning() {
+        learningCount++;
+    }
+
+    public String initiativeId() {
+        return initiativeId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String guidingQuestion() {
+        return guidingQuestion;
+    }
+
+    public List<StakeholderGroup> stakeholderGroups() {
+        return stakeholderGroups;
+    }
+
+    public List<String> languages() {
+        return languages;
+    }
+
+    public int acknowledgeWithinHours() {
+        return acknowledgeWithinHours;
+    }
+
+    public Instant launchedAt() {
+        return launchedAt;
+    }
+
+    public long feedbackCount() {
+        return feedbackCount;
+    }
+
+    public long learningCount() {
+        return learningCount;
+    }
+}

@@ -1,0 +1,102 @@
+package heard.query.returned;
+
+import heard.events.Channel;
+import heard.events.FeedbackStatus;
+import heard.query.storage.StringListConverter;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a participant sees of their own feedback, found by the hash of their receipt token. */
+@Entity
+@Table(name = "receipt_view")
+public class ReceiptView {
+    @Id
+    private String feedbackId;
+    private String receiptTokenHash;
+    private String initiativeId;
+    private String text;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    private String language;
+    private String stakeholderGroup;
+    @Enumerated(EnumType.STRING)
+    private FeedbackStatus status;
+    private Instant submittedAt;
+    private Instant acknowledgeBy;
+    @Convert(converter = StringListConverter.class)
+    private List<String> themes = new ArrayList<>();
+
+    protected ReceiptView() {
+    }
+
+    ReceiptView(String feedbackId, String receiptTokenHash, String initiativeId, String text, Channel channel,
+            String language, String stakeholderGroup, Instant submittedAt, Instant acknowledgeBy) {
+        this.feedbackId = feedbackId;
+        this.receiptTokenHash = receiptTokenHash;
+        this.initiativeId = initiativeId;
+        this.text = text;
+        this.channel = channel;
+        this.language = language;
+        this.stakeholderGroup = stakeholderGroup;
+        this.status = FeedbackStatus.SUBMITTED;
+        this.submittedAt = submittedAt;
+        this.acknowledgeBy = acknowledgeBy;
+    }
+
+    void moveTo(FeedbackStatus next) {
+        status = status.then(next);
+    }
+
+    void addThemes(List<String> more) {
+        var all = new ArrayList<>(themes);
+        more.stream().filter(t -> !all.contains(t)).forEach(all::add);
+        themes = all;
+    }
+
+    public String feedbackId() {
+        return feedbackId;
+    }
+
+    public String initiativeId() {
+        return initiativeId;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String stakeholderGroup() {
+        return stakeholderGroup;
+    }
+
+    public FeedbackStatus status() {
+        return status;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant acknowledgeBy() {
+        return acknowledgeBy;
+    }
+
+    public List<String> themes() {
+        return themes;
+    }
+}

@@ -1,0 +1,40 @@
+package heard.query.returned;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import heard.events.Channel;
+import heard.events.FeedbackStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** A participant's feed: their words, where they stand, and every step the loop has taken. */
+public record ReturnedLearning(
+        String feedbackId,
+        String initiativeId,
+        String initiativeTitle,
+        String text,
+        Channel channel,
+        String language,
+        String stakeholderGroup,
+        FeedbackStatus status,
+        Instant submittedAt,
+        Instant acknowledgeBy,
+        List<String> themes,
+        List<Step> timeline) {
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Step(StepKind step, Instant at, String text, List<String> themes, String learningId,
+            String learningTitle) {
+        static Step of(ReceiptStep s) {
+            return new Step(s.kind(), s.at(), s.text(), s.themes(), s.learningId(), s.learningTitle());
+        }
+    }
+
+    /** The summary that awaits the participant's answer, if one does. */
+    public String summaryAwaitingAnswer() {
+        if (status != FeedbackStatus.UNDERSTANDING_SUMMARIZED) {
+            return null;
+        }
+        return timeline.stream().filter(s -> s.step() == StepKind.UNDERSTANDING_SUMMARIZED)
+                .reduce((first, second) -> second).map(Step::text).orElse(null);
+    }
+}

@@ -1,0 +1,91 @@
+package heard.query.returned;
+
+import heard.events.FeedbackAcknowledged;
+import heard.events.FeedbackLoopClosed;
+import heard.events.FeedbackStatus;
+import heard.events.FeedbackSubmitted;
+import heard.events.FeedbackThemed;
+import heard.events.LearningPublished;
+import heard.events.UnderstandingConfirmed;
+import heard.events.UnderstandingCorrected;
+import heard.events.UnderstandingSummarized;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/** The returned-learning feed: each participant's own feedback and every step of its loop. */
+@Component
+@ProcessingGroup("returned-learning")
+class ReturnedLearningProjection {
+    private final ReceiptViews receipts;
+    private final ReceiptSteps steps;
+
+    ReturnedLearningProjection(ReceiptViews receipts, ReceiptSteps steps) {
+        this.receipts = receipts;
+        this.steps = steps;
+    }
+
+    @EventHandler
+    void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
+        receipts.save(new ReceiptView(e.feedbackId(), e.receiptTokenHash(), e.initiativeId(), e.text(), e.channel(),
+                e.language(), e.stakeholderGroup(), e.at(), e.acknowledgeBy()));
+        step(e.feedbackId(), sequence, e.at(), StepKind.SUBMITTED, null);
+    }
+
+    @EventHandler
+    void on(FeedbackAcknowledged e, @SequenceNumber long sequence) {
+        advance(e.feedbackId(), FeedbackStatus.ACKNOWLEDGED);
+        step(e.feedbackId(), sequence, e.at(), StepKind.ACKNOWLEDGED, e.message());
+    }
+
+    @EventHandler
+    void on(UnderstandingSummarized e, @SequenceNumber long sequence) {
+        advance(e.feedbackId(), FeedbackStatus.UNDERSTANDING_SUMMARIZED);
+        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_SUMMARIZED, e.summary());
+    }
+
+    @EventHandler
+    void on(UnderstandingConfirmed e, @SequenceNumber long sequence) {
+        advance(e.feedbackId(), FeedbackStatus.CONFIRMED);
+        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_CONFIRMED, null);
+    }
+
+    @EventHandler
+    void on(UnderstandingCorrected e, @SequenceNumber long sequence) {
+        advance(e.feedbackId(), FeedbackStatus.CORRECTED);
+        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_CORRECTED, e.correction());
+    }
+
+    @EventHandler
+    void on(FeedbackThemed e, @SequenceNumber long sequence) {
+        receipts.findById(e.feedbackId()).ifPresent(r -> r.addThemes(e.themes()));
+        steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.THEMED, null,
+                e.themes(), null, null));
+    }
+
+    @EventHandler
+    void on(LearningPublished e) {
+        for (String feedbackId : e.feedbackIds()) {
+            steps.save(new ReceiptStep(e.learningId() + ":" + feedbackId, feedbackId, e.at(),
+                    StepKind.LEARNING_PUBLISHED, e.whatWeDecided(), List.of(), e.learningId(), e.title()));
+        }
+    }
+
+    @EventHandler
+    void on(FeedbackLoopClosed e, @SequenceNumber long sequence) {
+        advance(e.feedbackId(), FeedbackStatus.LOOP_CLOSED);
+        steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.LOOP_CLOSED,
+                null, List.of(), e.learningId(), null));
+    }
+
+    private void advance(String feedbackId, FeedbackStatus next) {
+        receipts.findById(feedbackId).ifPresent(r -> r.moveTo(next));
+    }
+
+    private void step(String feedbackId, long sequence, Instant at, StepKind kind, String text) {
+        steps.save(new ReceiptStep(feedbackId + ":" + sequence, feedbackId, at, kind, text, List.of(), null, null));
+    }
+}

@@ -1,0 +1,105 @@
+package heard.query.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Participants are anonymous; staff sign in with HTTP Basic against {@code heard.security.users}
+ * (BCrypt hashes). Roles are checked on each endpoint. Outside the demo profile the demo
+ * passwords are refused, so a real deployment cannot start with them.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableMethodSecurity
+@EnableConfigurationProperties(QuerySecurity.StaffUsers.class)
+public class QuerySecurity {
+    public static final Set<String> DEMO_USERS = Set.of("facilitator", "analyst", "leader", "admin");
+
+    @ConfigurationProperties("heard.security")
+    public record StaffUsers(Map<String, StaffUser> users) {
+        public StaffUsers {
+            users = users == null ? Map.of() : users;
+        }
+    }
+
+    public record StaffUser(String password, List<String> roles) {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public UserDetailsService staffUsers(StaffUsers staff, PasswordEncoder encoder, Environment environment) {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        var manager = new InMemoryUserDetailsManager();
+        staff.users().forEach((name, user) -> {
+            if (!demo && DEMO_USERS.contains(name) && encoder.matches(name + "-demo", user.password())) {
+                throw new IllegalStateException("The user " + name + " has its demo password outside the demo profile."
+                        + " Give it a password of its own, or start with --spring.profiles.active=demo.");
+            }
+            manager.createUser(User.withUsername(name).password(user.password())
+                    .roles(user.roles().toArray(String[]::new)).build());
+        });
+        return manager;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
+                                "Sign in as a staff user to do this")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                                HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, json,
+                                HttpStatus.FORBIDDEN, "Your role does not allow this")))
+                .headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Heard\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,3 @@
+package heard.events;
+
+public enum StakeholderRole { BENEFICIARY, PROVIDER, LEADER, COMMUNITY }
