@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -40,6 +42,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableConfigurationProperties(QuerySecurity.StaffUsers.class)
 public class QuerySecurity {
     public static final Set<String> DEMO_USERS = Set.of("facilitator", "analyst", "leader", "admin");
+    private static final Logger log = LoggerFactory.getLogger(QuerySecurity.class);
+    private static final String DEMO_WARNING = """
+
+            ********************************************************************************
+            *  DEMO PROFILE: the staff users facilitator, analyst, leader and admin have    *
+            *  the public passwords <name>-demo. Never expose this instance to real people. *
+            *  Run with --spring.profiles.active=<your profile> and users of your own.      *
+            ********************************************************************************""";
 
     @ConfigurationProperties("heard.security")
     public record StaffUsers(Map<String, StaffUser> users) {
@@ -61,6 +71,9 @@ public class QuerySecurity {
     @ConditionalOnMissingBean
     public UserDetailsService staffUsers(StaffUsers staff, PasswordEncoder encoder, Environment environment) {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        if (demo) {
+            log.warn(DEMO_WARNING);
+        }
         var manager = new InMemoryUserDetailsManager();
         staff.users().forEach((name, user) -> {
             if (!demo && DEMO_USERS.contains(name) && encoder.matches(name + "-demo", user.password())) {

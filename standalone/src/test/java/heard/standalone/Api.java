@@ -1,0 +1,81 @@
+package heard.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A plain HTTP client for the running app, as an outside caller sees it. */
+final class Api {
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    record Response(int status, HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
+    /** The Authorization header of a demo staff user. */
+    static String[] as(String user) {
+        String credentials = user + ":" + user + "-demo";
+        return new String[] {"Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))};
+    }
+
+    static String[] headers(String[]... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    Response post(String path, String jsonBody, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), "application/json", headers);
+    }
+
+    Response postAs(String contentType, String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)), contentType, headers);
+    }
+
+    Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null, headers);
+    }
+
+    private Response send(HttpRequest.Builder request, String contentType, String... headers) {
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

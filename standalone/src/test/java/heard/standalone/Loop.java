@@ -1,0 +1,59 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** Steps of the loop over HTTP, as the people who take them would. */
+final class Loop {
+    private final Api api;
+
+    Loop(Api api) {
+        this.api = api;
+    }
+
+    String launchInitiative() {
+        Api.Response launched = api.post("/api/initiatives", """
+                {"title": "Getting to school safely",
+                 "guidingQuestion": "What makes the trip to school hard for your family?",
+                 "stakeholderGroups": [
+                   {"code": "families", "name": "Families", "role": "BENEFICIARY", "populationShare": 0.6},
+                   {"code": "staff", "name": "School staff", "role": "PROVIDER", "populationShare": 0.1}],
+                 "languages": ["en", "es"],
+                 "acknowledgeWithinHours": 72}""", Api.as("leader"));
+        assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+        return launched.json().get("initiativeId").asText();
+    }
+
+    JsonNode submit(String initiativeId, String text, String... headers) {
+        Api.Response submitted = api.post("/api/initiatives/" + initiativeId + "/feedback", """
+                {"text": %s, "channel": "SMS", "language": "es", "stakeholderGroup": "families",
+                 "contact": "+1 555 0100", "followUpConsent": true}""".formatted(quote(text)), headers);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return submitted.json();
+    }
+
+    /** The participant's feed once the projection shows the given status. */
+    JsonNode awaitFeed(String receiptToken, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    Api.Response feed = api.get("/api/receipts/me", "X-Receipt-Token", receiptToken);
+                    return feed.status() == 200 ? feed.json() : null;
+                }, feed -> feed != null && status.equals(feed.get("status").asText()));
+    }
+
+    static List<String> steps(JsonNode feed) {
+        return feed.get("timeline").findValuesAsText("step");
+    }
+
+    static String quote(String text) {
+        try {
+            return Api.JSON.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole inquire-and-respond loop over HTTP, against the running standalone app. */
+@StandaloneTest
+class LoopOverHttpTest {
+    @LocalServerPort
+    int port;
+    Api api;
+    Loop loop;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        loop = new Loop(api);
+    }
+
+    @Test
+    void aSpanishSmsIsHeardCorrectedConfirmedThemedAndAnsweredWithALearning() {
+        String initiativeId = loop.launchInitiative();
+        JsonNode receipt = loop.submit(initiativeId, "El autobús de la tarde llega tarde");
+        String feedbackId = receipt.get("feedbackId").asText();
+        String token = receipt.get("receiptToken").asText();
+        assertThat(receipt.get("receiptUrl").asText()).endsWith("/r/" + token);
+
+        String feedback = "/api/feedback/" + feedbackId;
+        assertThat(api.post(feedback + "/acknowledgement", "{\"message\": \"Gracias, lo leímos\"}",
+                Api.as("facilitator")).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The morning bus is late\"}",
+                Api.as("facilitator")).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/understanding/response",
+                "{\"confirmed\": false, \"correction\": \"Es el autobús de la tarde\"}",
+                "X-Receipt-Token", token).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The afternoon bus is late\"}",
+                Api.as("facilitator")).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/understanding/response", "{\"confirmed\": true}",
+                "X-Receipt-Token", token).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/themes", "{\"themes\": [\"Transport\", \"safety\"]}",
+                Api.as("analyst")).status()).isEqualTo(200);
+        Api.Response learning = api.post("/api/initiatives/" + initiativeId + "/learnings", """
+                {"title": "Afternoon buses", "whatWeHeard": "The afternoon bus runs late",
+                 "whatWeDecided": "The route starts 20 minutes earlier", "whatWeLearned": "It was the afternoon",
+                 "whatsNext": "We ask again in six weeks", "feedbackIds": ["%s"]}""".formatted(feedbackId),
+                Api.as("leader"));
+        assertThat(learning.status()).as(learning.body()).isEqualTo(201);
+
+        JsonNode feed = loop.awaitFeed(token, "LOOP_CLOSED");
+        assertThat(feed.get("text").asText()).isEqualTo("El autobús de la tarde llega tarde");
+        assertThat(feed.get("channel").asText()).isEqualTo("SMS");
+        assertThat(feed.get("language").asText()).isEqualTo("es");
+        assertThat(Loop.steps(feed)).containsExactly("SUBMITTED", "ACKNOWLEDGED", "UNDERSTANDING_SUMMARIZED",
+                "UNDERSTANDING_CORRECTED", "UNDERSTANDING_SUMMARIZED", "UNDERSTANDING_CONFIRMED", "THEMED",
+                "LEARNING_PUBLISHED", "LOOP_CLOSED");
+        JsonNode timeline = feed.get("timeline");
+        assertThat(timeline.get(1).get("text").asText()).isEqualTo("Gracias, lo leímos");
+        assertThat(timeline.get(3).get("text").asText()).isEqualTo("Es el autobús de la tarde");
+        assertThat(timeline.get(4).get("text").asText()).isEqualTo("The afternoon bus is late");
+        assertThat(timeline.get(6).get("themes").toString()).isEqualTo("[\"transport\",\"safety\"]");
+        assertThat(feed.get("themes").toString()).isEqualTo("[\"transport\",\"safety\"]");
+        assertThat(timeline.get(7).get("learningTitle").asText()).isEqualTo("Afternoon buses");
+        assertThat(feed.toString()).doesNotContain("555 0100");
+
+        Api.Response publicFeed = api.get("/api/initiatives/" + initiativeId + "/learnings");
+        assertThat(publicFeed.json().get(0).get("feedbackCount").asInt()).isEqualTo(1);
+        assertThat(publicFeed.body()).doesNotContain(feedbackId).doesNotContain("555 0100");
+
+        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback?status=LOOP_CLOSED",
+                        Api.as("facilitator")).json(), page -> page.get("totalItems").asInt() == 1);
+        JsonNode item = inbox.get("items").get(0);
+        assertThat(item.get("contact").asText()).isEqualTo("+1 555 0100");
+        assertThat(item.get("summary").asText()).isEqualTo("The afternoon bus is late");
+        assertThat(item.get("correction").asText()).isEqualTo("Es el autobús de la tarde");
+        assertThat(item.get("overdue").asBoolean()).isFalse();
+
+        JsonNode initiative = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/initiatives/" + initiativeId).json(),
+                        summary -> summary.get("learningCount").asInt() == 1);
+        assertThat(initiative.get("feedbackCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFacilitatorRecordsPaperFeedbackOnAParticipantsBehalf() {
+        String initiativeId = loop.launchInitiative();
+        JsonNode receipt = loop.submit(initiativeId, "Written at the evening meeting", Api.as("facilitator"));
+        String feedbackId = receipt.get("feedbackId").asText();
+        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json(),
+                        page -> page.get("totalItems").asInt() == 1);
+        assertThat(inbox.get("items").get(0).get("feedbackId").asText()).isEqualTo(feedbackId);
+        assertThat(inbox.get("items").get(0).get("submittedBy").asText()).isEqualTo("facilitator");
+    }
+
+    @Test
+    void aClosedLoopCannotBeAcknowledgedAgainAndAnsweringWithoutASummaryIsAConflict() {
+        String initiativeId = loop.launchInitiative();
+        JsonNode receipt = loop.submit(initiativeId, "Need a later start");
+        String feedbackId = receipt.get("feedbackId").asText();
+        Api.Response early = api.post("/api/feedback/" + feedbackId + "/understanding/response",
+                "{\"confirmed\": true}", "X-Receipt-Token", receipt.get("receiptToken").asText());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.contentType()).isEqualTo("application/problem+json");
+
+        api.post("/api/initiatives/" + initiativeId + "/learnings", """
+                {"title": "t", "whatWeHeard": "h", "whatWeDecided": "d", "whatWeLearned": "l", "whatsNext": "n",
+                 "feedbackIds": ["%s"]}""".formatted(feedbackId), Api.as("leader"));
+        loop.awaitFeed(receipt.get("receiptToken").asText(), "LOOP_CLOSED");
+        Api.Response late = api.post("/api/feedback/" + feedbackId + "/acknowledgement", "{\"message\": \"hi\"}",
+                Api.as("facilitator"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("closed");
+    }
+}

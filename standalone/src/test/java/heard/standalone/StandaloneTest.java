@@ -1,0 +1,15 @@
+package heard.standalone;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The standalone app on a random port with a fresh, empty H2 store; one context shared by the suite. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false"})
+@interface StandaloneTest {
+}
