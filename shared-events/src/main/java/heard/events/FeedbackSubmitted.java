@@ -20,5 +20,5 @@ public record FeedbackSubmitted(
         String receiptTokenHash,
         Instant acknowledgeBy,
         Instant at,
-        String actor) {
+        String actor) implements InitiativeEvent {
 }

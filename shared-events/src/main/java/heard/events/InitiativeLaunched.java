@@ -11,5 +11,5 @@ public record InitiativeLaunched(
         List<String> languages,
         int acknowledgeWithinHours,
         Instant at,
-        String actor) {
+        String actor) implements InitiativeEvent {
 }

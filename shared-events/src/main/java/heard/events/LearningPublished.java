@@ -15,5 +15,5 @@ public record LearningPublished(
         List<String> decisionIds,
         List<String> feedbackIds,
         Instant at,
-        String actor) {
+        String actor) implements InitiativeEvent {
 }

@@ -4,5 +4,6 @@ import java.time.Instant;
 
 /** A facilitator's account of what was understood; {@code round} counts from 1 and grows after each correction. */
 public record UnderstandingSummarized(
-        String feedbackId, String initiativeId, String summary, int round, Instant at, String actor) {
+        String feedbackId, String initiativeId, String summary, int round, Instant at, String actor)
+        implements InitiativeEvent {
 }

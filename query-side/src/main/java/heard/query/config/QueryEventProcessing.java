@@ -10,5 +10,6 @@ class QueryEventProcessing {
     @Autowired
     void configure(EventProcessingConfigurer processing) {
         processing.usingPooledStreamingEventProcessors();
+        processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
     }
 }
