@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandSideApplication {
     public static void main(String[] args) {
+        // no calls home: the framework's update check stays off unless asked for
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         SpringApplication.run(CommandSideApplication.class, args);
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.FilterType;
                 classes = {CommandSideApplication.class, QuerySideApplication.class})})
 public class HeardApplication {
     public static void main(String[] args) {
+        // no calls home: the framework's update check stays off unless asked for
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         SpringApplication.run(HeardApplication.class, args);
     }
 }
