@@ -14,10 +14,11 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 /**
  * The read models and the tokens of their processors, migrated with their own history table so
  * that both sides can share one database. Axon's binary token column differs per vendor.
+ * Alone on H2, this side reads the events from the write side's store in the same database file.
  */
 @Configuration(proxyBeanMethods = false)
 @EntityScan({"heard.query", "org.axonframework.eventhandling.tokenstore.jpa",
-        "org.axonframework.eventhandling.deadletter.jpa"})
+        "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.eventsourcing.eventstore.jpa"})
 @EnableJpaRepositories("heard.query")
 class QuerySchema {
     @Bean
