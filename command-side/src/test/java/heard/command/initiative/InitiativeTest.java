@@ -65,6 +65,14 @@ class InitiativeTest {
     }
 
     @Test
+    void launchWithAShareThatIsNotANumberIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(launch(List.of(group("parents", Double.NaN)), List.of("en"), 72))
+                .expectException(ruleViolationOn("stakeholderGroups"))
+                .expectNoEvents();
+    }
+
+    @Test
     void launchWithSharesAddingUpToMoreThanOneIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(launch(List.of(group("parents", 0.6), group("staff", 0.5)), List.of("en"), 72))
