@@ -113,6 +113,21 @@ class ReturnedLearningProjectionTest {
     }
 
     @Test
+    void aRedeliveredSubmissionDoesNotSetTheLoopBack() {
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(2), "transport"), 2));
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
+
+        ReturnedLearning feed = reader.open(loop.receiptToken()).orElseThrow();
+
+        assertThat(feed.status()).isEqualTo(FeedbackStatus.ACKNOWLEDGED);
+        assertThat(feed.themes()).containsExactly("transport");
+        assertThat(feed.timeline()).extracting(ReturnedLearning.Step::step)
+                .containsExactly(StepKind.SUBMITTED, StepKind.ACKNOWLEDGED, StepKind.THEMED);
+    }
+
+    @Test
     void aLateConfirmationAfterTheLoopClosedIsShownButKeepsTheLoopClosed() {
         delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
         delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
