@@ -51,7 +51,8 @@ public class Initiative {
             if (!codes.add(group.code())) {
                 throw new RuleViolation("stakeholderGroups", "the group code " + group.code() + " is used twice");
             }
-            if (group.populationShare() < 0 || group.populationShare() > 1) {
+            // written so that NaN, which compares false with everything, is refused too
+            if (!(group.populationShare() >= 0 && group.populationShare() <= 1)) {
                 throw new RuleViolation("stakeholderGroups",
                         "the population share of " + group.code() + " must be between 0 and 1");
             }

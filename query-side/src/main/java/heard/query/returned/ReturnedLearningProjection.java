@@ -28,10 +28,13 @@ class ReturnedLearningProjection {
         this.steps = steps;
     }
 
+    /** A redelivered submission must not overwrite the view, which would set its status and themes back. */
     @EventHandler
     void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
-        receipts.save(new ReceiptView(e.feedbackId(), e.receiptTokenHash(), e.initiativeId(), e.text(), e.channel(),
-                e.language(), e.stakeholderGroup(), e.at(), e.acknowledgeBy()));
+        if (!receipts.existsById(e.feedbackId())) {
+            receipts.save(new ReceiptView(e.feedbackId(), e.receiptTokenHash(), e.initiativeId(), e.text(),
+                    e.channel(), e.language(), e.stakeholderGroup(), e.at(), e.acknowledgeBy()));
+        }
         step(e.feedbackId(), sequence, e.at(), StepKind.SUBMITTED, null);
     }
 
