@@ -5,7 +5,7 @@ import heard.events.FeedbackStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code overdue}: not yet acknowledged and past the initiative's acknowledgement target. */
+/** {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target. */
 public record InboxEntry(
         String feedbackId,
         String text,

@@ -87,7 +87,7 @@ public class InboxItem {
     }
 
     InboxEntry toEntry(Instant now) {
-        boolean overdue = acknowledgedAt == null && acknowledgeBy.isBefore(now);
+        boolean overdue = acknowledgedAt == null && loopClosedAt == null && acknowledgeBy.isBefore(now);
         return new InboxEntry(feedbackId, text, channel, language, stakeholderGroup, contact, submittedBy, status,
                 submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt);
     }

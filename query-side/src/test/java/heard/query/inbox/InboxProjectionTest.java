@@ -98,6 +98,16 @@ class InboxProjectionTest {
     }
 
     @Test
+    void feedbackAnsweredByALearningIsNotOverdueThoughNeverAcknowledged() {
+        LoopEvents answered = submit(feedback("answered-by-learning", INITIATIVE), T0);
+        delivery.deliver(() -> projection.on(answered.loopClosed("learning-1", hoursAfterT0(90))));
+
+        assertThat(idsWhere(null, null, true)).isEmpty();
+        assertThat(idsWhere(null, null, false)).containsExactly("answered-by-learning");
+        assertThat(entries(null, null, null)).singleElement().extracting(InboxEntry::overdue).isEqualTo(false);
+    }
+
+    @Test
     void filtersCombine() {
         submit(feedback("parent-overdue", INITIATIVE).fromGroup("parents"), T0);
         submit(feedback("staff-overdue", INITIATIVE).fromGroup("staff"), hoursAfterT0(1));
