@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The write side's tables (event store, tokens, catalog), migrated with their own history table
- * so that both sides can share one database. Axon's binary columns differ per vendor.
+ * so that both sides can share one database. Portable scripts are in {@code common}; Axon's
+ * binary columns differ per vendor.
  */
 @Configuration(proxyBeanMethods = false)
 @EntityScan({"org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
@@ -23,7 +24,7 @@ class CommandSchema {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_command")
-                .locations("classpath:db/command/" + vendor(dataSource))
+                .locations("classpath:db/command/common", "classpath:db/command/" + vendor(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

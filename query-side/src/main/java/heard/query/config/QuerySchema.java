@@ -13,7 +13,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The read models and the tokens of their processors, migrated with their own history table so
- * that both sides can share one database. Axon's binary token column differs per vendor.
+ * that both sides can share one database. Portable scripts are in {@code common};
+ * Axon's binary token column differs per vendor.
  * Alone on H2, this side reads the events from the write side's store in the same database file.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +27,7 @@ class QuerySchema {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_query")
-                .locations("classpath:db/query/" + vendor(dataSource))
+                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
