@@ -1,0 +1,84 @@
+package heard.query.pages;
+
+import heard.query.initiative.InitiativeView;
+import heard.query.initiative.InitiativeViews;
+import heard.query.learnings.LearningFeed;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The public pages: the open questions, the feedback form of each, and its "you said, we did" feed. */
+@Controller
+class InitiativePages {
+    /** The fields the form's target names in {@code ?error=}; anything else is shown as a general problem. */
+    static final Set<String> FORM_FIELDS = Set.of("text", "language", "stakeholderGroup", "contact");
+
+    private final InitiativeViews initiatives;
+    private final LearningFeed learnings;
+    private final PageLinks links;
+
+    InitiativePages(InitiativeViews initiatives, LearningFeed learnings, PageLinks links) {
+        this.initiatives = initiatives;
+        this.learnings = learnings;
+        this.links = links;
+    }
+
+    @GetMapping("/")
+    ModelAndView home(@RequestParam(required = false) String error) {
+        return new ModelAndView("home")
+                .addObject("initiatives", initiatives.findAllByOrderByLaunchedAtDesc())
+                .addObject("error", error == null ? null : "initiative".equals(error) ? "initiative" : "other");
+    }
+
+    @GetMapping("/i/{initiativeId}")
+    ModelAndView form(@PathVariable String initiativeId, @RequestParam(required = false) String error,
+            HttpServletRequest request, Locale locale) {
+        return initiatives.findById(initiativeId)
+                .map(initiative -> new ModelAndView("feedback-form")
+                        .addObject("initiative", initiative)
+                        .addObject("action", links.commandTarget(request, "i", initiativeId, "feedback"))
+                        .addObject("languages", LanguageOption.of(initiative.languages(), locale))
+                        .addObject("promise", Promise.of(initiative.acknowledgeWithinHours()))
+                        .addObject("error", error == null ? null : FORM_FIELDS.contains(error) ? error : "other"))
+                .orElseGet(Pages::notFound);
+    }
+
+    @GetMapping("/i/{initiativeId}/learnings")
+    ModelAndView learnings(@PathVariable String initiativeId) {
+        return initiatives.findById(initiativeId)
+                .map(initiative -> new ModelAndView("learnings")
+                        .addObject("initiative", initiative)
+                        .addObject("learnings", learnings.of(initiativeId)))
+                .orElseGet(Pages::notFound);
+    }
+
+    /** A choice of the language the participant writes in, each named in itself ("Español"). */
+    record LanguageOption(String code, String name, boolean selected) {
+        static List<LanguageOption> of(List<String> codes, Locale page) {
+            String preferred = codes.contains(page.getLanguage()) ? page.getLanguage() : codes.get(0);
+            return codes.stream().map(code -> new LanguageOption(code, endonym(code), code.equals(preferred))).toList();
+        }
+
+        private static String endonym(String code) {
+            Locale language = Locale.forLanguageTag(code);
+            String name = language.getDisplayName(language);
+            if (name.isBlank() || name.equalsIgnoreCase(code)) {
+                return code;
+            }
+            return name.substring(0, 1).toUpperCase(language) + name.substring(1);
+        }
+    }
+
+    /** The acknowledgement promise, in days when it is a whole number of them. */
+    record Promise(String unit, int amount) {
+        static Promise of(int hours) {
+            return hours % 24 == 0 ? new Promise("days", hours / 24) : new Promise("hours", hours);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package heard.query.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every word a participant reads exists in both languages, and the counted phrases read well. */
+class MessageBundlesTest {
+
+    @Test
+    void englishAndSpanishHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Properties english = load("messages.properties");
+        Properties spanish = load("messages_es.properties");
+
+        assertThat(spanish.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        for (Properties bundle : new Properties[] {english, spanish}) {
+            bundle.stringPropertyNames().forEach(key -> assertThat(bundle.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    @Test
+    void everyStatusAndStepHasItsWords() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        for (var status : heard.events.FeedbackStatus.values()) {
+            assertThat(keys).contains("status." + status.name());
+        }
+        for (var step : heard.query.returned.StepKind.values()) {
+            assertThat(keys).contains("step." + step.name());
+        }
+        for (String field : InitiativePages.FORM_FIELDS) {
+            assertThat(keys).contains("form.error." + field);
+        }
+        for (String problem : ReceiptPage.ANSWER_PROBLEMS) {
+            assertThat(keys).contains("receipt.error." + problem);
+        }
+    }
+
+    @Test
+    void thePromiseCountsDaysAndHoursInEachLanguage() throws IOException {
+        Properties english = load("messages.properties");
+        Properties spanish = load("messages_es.properties");
+
+        assertThat(format(english, "form.next.acknowledge.days", Locale.ENGLISH, 1)).endsWith("within 1 day.");
+        assertThat(format(english, "form.next.acknowledge.days", Locale.ENGLISH, 3)).endsWith("within 3 days.");
+        assertThat(format(english, "form.next.acknowledge.hours", Locale.ENGLISH, 36)).endsWith("within 36 hours.");
+        Locale es = Locale.forLanguageTag("es");
+        assertThat(format(spanish, "form.next.acknowledge.days", es, 1)).contains("en 1 día como máximo");
+        assertThat(format(spanish, "form.next.acknowledge.days", es, 14)).contains("en 14 días como máximo");
+        assertThat(format(spanish, "form.next.acknowledge.hours", es, 1)).contains("en 1 hora como máximo");
+    }
+
+    private static String format(Properties bundle, String key, Locale locale, Object... args) {
+        return new MessageFormat(bundle.getProperty(key), locale).format(args);
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = new InputStreamReader(
+                MessageBundlesTest.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
