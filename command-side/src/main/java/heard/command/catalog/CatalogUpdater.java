@@ -1,6 +1,8 @@
 package heard.command.catalog;
 
+import heard.events.DecisionProposed;
 import heard.events.FeedbackSubmitted;
+import heard.events.IndicatorDefined;
 import heard.events.InitiativeLaunched;
 import heard.events.StakeholderGroup;
 import java.util.stream.Collectors;
@@ -29,5 +31,15 @@ class CatalogUpdater {
     @EventHandler
     void on(FeedbackSubmitted e) {
         catalog.addFeedback(e.feedbackId(), e.initiativeId());
+    }
+
+    @EventHandler
+    void on(IndicatorDefined e) {
+        catalog.add("indicator", e.indicatorId(), e.initiativeId());
+    }
+
+    @EventHandler
+    void on(DecisionProposed e) {
+        catalog.add("decision", e.decisionId(), e.initiativeId());
     }
 }

@@ -29,6 +29,29 @@ class JdbcCatalog implements Catalog {
                 .param(feedbackId).query(String.class).optional();
     }
 
+    @Override
+    public Optional<String> initiativeOfIndicator(String indicatorId) {
+        return initiativeOf("indicator", indicatorId);
+    }
+
+    @Override
+    public Optional<String> initiativeOfDecision(String decisionId) {
+        return initiativeOf("decision", decisionId);
+    }
+
+    /** Indicators and decisions: {@code kind} is one of these two fixed words, never input. */
+    void add(String kind, String id, String initiativeId) {
+        if (initiativeOf(kind, id).isEmpty()) {
+            jdbc.sql("insert into catalog_" + kind + " (" + kind + "_id, initiative_id) values (?, ?)")
+                    .params(id, initiativeId).update();
+        }
+    }
+
+    private Optional<String> initiativeOf(String kind, String id) {
+        return jdbc.sql("select initiative_id from catalog_" + kind + " where " + kind + "_id = ?")
+                .param(id).query(String.class).optional();
+    }
+
     void addInitiative(String initiativeId, Set<String> groupCodes, int acknowledgeWithinHours) {
         if (initiative(initiativeId).isEmpty()) {
             jdbc.sql("insert into catalog_initiative (initiative_id, group_codes, acknowledge_within_hours) values (?, ?, ?)")

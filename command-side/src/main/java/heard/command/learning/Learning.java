@@ -26,15 +26,17 @@ public class Learning {
         if (catalog.initiative(command.initiativeId()).isEmpty()) {
             throw new NotFound("initiative", command.initiativeId());
         }
-        List<String> foreign = command.feedbackIds().stream()
-                .filter(id -> !catalog.initiativeOfFeedback(id).map(command.initiativeId()::equals).orElse(false))
-                .toList();
+        List<String> foreign = catalog.feedbackOutside(command.initiativeId(), command.feedbackIds());
         if (!foreign.isEmpty()) {
             throw new RuleViolation("feedbackIds", "not feedback of this initiative: " + foreign);
         }
+        List<String> foreignDecisions = catalog.decisionsOutside(command.initiativeId(), command.decisionIds());
+        if (!foreignDecisions.isEmpty()) {
+            throw new RuleViolation("decisionIds", "not decisions of this initiative: " + foreignDecisions);
+        }
         apply(new LearningPublished(command.learningId(), command.initiativeId(), command.title(),
                 command.whatWeHeard(), command.whatWeDecided(), command.whatWeLearned(), command.whatsNext(),
-                List.copyOf(command.decisionIds()), command.feedbackIds().stream().distinct().toList(),
+                command.decisionIds().stream().distinct().toList(), command.feedbackIds().stream().distinct().toList(),
                 command.at(), command.actor()));
     }
 

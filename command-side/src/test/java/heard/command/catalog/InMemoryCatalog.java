@@ -9,6 +9,8 @@ import java.util.Set;
 public class InMemoryCatalog implements Catalog {
     private final Map<String, InitiativeFacts> initiatives = new HashMap<>();
     private final Map<String, String> initiativeOfFeedback = new HashMap<>();
+    private final Map<String, String> initiativeOfIndicator = new HashMap<>();
+    private final Map<String, String> initiativeOfDecision = new HashMap<>();
 
     public InMemoryCatalog withInitiative(String initiativeId, int acknowledgeWithinHours, String... groupCodes) {
         initiatives.put(initiativeId, new InitiativeFacts(Set.of(groupCodes), acknowledgeWithinHours));
@@ -20,6 +22,16 @@ public class InMemoryCatalog implements Catalog {
         return this;
     }
 
+    public InMemoryCatalog withIndicator(String indicatorId, String initiativeId) {
+        initiativeOfIndicator.put(indicatorId, initiativeId);
+        return this;
+    }
+
+    public InMemoryCatalog withDecision(String decisionId, String initiativeId) {
+        initiativeOfDecision.put(decisionId, initiativeId);
+        return this;
+    }
+
     @Override
     public Optional<InitiativeFacts> initiative(String initiativeId) {
         return Optional.ofNullable(initiatives.get(initiativeId));
@@ -28,5 +40,15 @@ public class InMemoryCatalog implements Catalog {
     @Override
     public Optional<String> initiativeOfFeedback(String feedbackId) {
         return Optional.ofNullable(initiativeOfFeedback.get(feedbackId));
+    }
+
+    @Override
+    public Optional<String> initiativeOfIndicator(String indicatorId) {
+        return Optional.ofNullable(initiativeOfIndicator.get(indicatorId));
+    }
+
+    @Override
+    public Optional<String> initiativeOfDecision(String decisionId) {
+        return Optional.ofNullable(initiativeOfDecision.get(decisionId));
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +104,9 @@ class EventSerializationTest {
         }
         if (raw == Instant.class) {
             return BASE.plusSeconds(3600L * index);
+        }
+        if (raw == LocalDate.class) {
+            return LocalDate.of(2026, 3, 1).plusDays(index);
         }
         if (raw == int.class || raw == Integer.class) {
             return index + 1;

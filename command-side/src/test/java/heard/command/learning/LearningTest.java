@@ -4,6 +4,7 @@ import static heard.command.rules.Rejections.ruleViolationOn;
 import static org.hamcrest.Matchers.containsString;
 
 import heard.command.catalog.InMemoryCatalog;
+import heard.command.rules.RuleViolation;
 import heard.command.rules.NotFound;
 import heard.events.LearningPublished;
 import java.time.Instant;
@@ -29,7 +30,18 @@ class LearningTest {
                 .withInitiative(OTHER_INITIATIVE, 72, "parents")
                 .withFeedback("feedback-1", INITIATIVE)
                 .withFeedback("feedback-2", INITIATIVE)
-                .withFeedback("feedback-elsewhere", OTHER_INITIATIVE));
+                .withFeedback("feedback-elsewhere", OTHER_INITIATIVE)
+                .withDecision("decision-1", INITIATIVE)
+                .withDecision("decision-elsewhere", OTHER_INITIATIVE));
+    }
+
+    @Test
+    void aLearningNamesOnlyDecisionsOfItsInitiative() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishLearning("learning-1", INITIATIVE, "t", "h", "d", "l", "n",
+                        List.of("decision-1", "decision-elsewhere", "decision-unknown"), List.of(), AT, "leader"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("not decisions of this initiative: [decision-elsewhere, decision-unknown]");
     }
 
     @Test
