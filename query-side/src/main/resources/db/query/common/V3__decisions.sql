@@ -1,5 +1,6 @@
 -- Decisions as hypotheses: every version as the whole decision stood after it, and what happened to it.
--- Lists (evidence, indicators, changes, feedback ids) are JSON text.
+-- Lists (evidence, indicators, changes, feedback ids) are JSON text; a version's evidence grows with
+-- every link (up to 1,000 ids each), hence the wide columns.
 
 create table decision_version (
     version_id        varchar(100)   not null primary key,
@@ -13,11 +14,11 @@ create table decision_version (
     engagement_level  varchar(20),
     review_by         date,
     indicators        varchar(100000) not null,
-    evidence          varchar(100000) not null,
+    evidence          varchar(1000000) not null,
     affected_groups   varchar(10000)  not null,
     rationale         varchar(20000),
     changes           varchar(100000) not null,
-    triggered_by      varchar(100000) not null,
+    triggered_by      varchar(1000000) not null,
     at                timestamp(6) with time zone not null,
     author            varchar(100)   not null
 );
@@ -30,7 +31,7 @@ create table decision_evidence (
     initiative_id varchar(64)     not null,
     version       integer         not null,
     sequence      bigint          not null,
-    feedback_ids  varchar(100000) not null,
+    feedback_ids  varchar(1000000) not null,
     note          varchar(20000),
     at            timestamp(6) with time zone not null,
     author        varchar(100)    not null
