@@ -19,16 +19,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @StandaloneTest
 class BadInputTest {
     /** A write endpoint: its path (given an initiative and a feedback id), a valid body, who may call it. */
-    record Endpoint(String name, Function<Ids, String> path, String validBody, String requiredField,
+    record Endpoint(String name, Function<Ids, String> path, Function<Ids, String> body, String requiredField,
             String[] allowed, String[] refused, String enumField, String enumBody) {
+        Endpoint(String name, Function<Ids, String> path, String body, String requiredField, String[] allowed,
+                String[] refused, String enumField, String enumBody) {
+            this(name, path, ids -> body, requiredField, allowed, refused, enumField, enumBody);
+        }
+
         @Override
         public String toString() {
             return name;
         }
     }
 
-    record Ids(String initiative, String feedback) {
+    record Ids(String initiative, String feedback, String decision, String indicator) {
     }
+
+    static final Ids UNKNOWN = new Ids("no-such-initiative", "no-such-feedback", "no-such-decision",
+            "no-such-indicator");
 
     static final String LAUNCH = """
             {"title": "t", "guidingQuestion": "q", "languages": ["en"],
@@ -38,6 +46,23 @@ class BadInputTest {
     static final String LEARNING = """
             {"title": "t", "whatWeHeard": "h", "whatWeDecided": "d", "whatWeLearned": "l", "whatsNext": "n",
              "feedbackIds": []}""";
+
+    static final String OUTCOME = """
+            {"verdict": "INCONCLUSIVE", "observed": "Waits are shorter on two routes of five", "note": "n"}""";
+
+    static String proposal(Ids ids) {
+        return """
+                {"title": "Earlier afternoon buses", "hypothesis": "If buses leave 20 minutes earlier, fewer wait alone",
+                 "expectedOutcome": "Waits under 10 minutes", "engagementLevel": "CONSULT", "reviewBy": "2099-06-01",
+                 "indicators": [{"indicatorId": "%s", "baseline": 30, "target": 10}],
+                 "evidence": ["%s"], "rationale": "Families told us"}""".formatted(ids.indicator(), ids.feedback());
+    }
+
+    static String revision(Ids ids) {
+        return """
+                {"expectedVersion": 1, "changes": {"expectedOutcome": "Waits under 5 minutes"},
+                 "rationale": "A family corrected us", "triggeredBy": ["%s"]}""".formatted(ids.feedback());
+    }
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
@@ -53,7 +78,28 @@ class BadInputTest {
                 new Endpoint("theme", ids -> "/api/feedback/" + ids.feedback() + "/themes",
                         "{\"themes\": [\"t\"]}", "themes", Api.as("analyst"), Api.as("leader"), null, null),
                 new Endpoint("publish learning", ids -> "/api/initiatives/" + ids.initiative() + "/learnings",
-                        LEARNING, "whatsNext", Api.as("leader"), Api.as("analyst"), null, null));
+                        LEARNING, "whatsNext", Api.as("leader"), Api.as("analyst"), null, null),
+                new Endpoint("propose decision", ids -> "/api/initiatives/" + ids.initiative() + "/decisions",
+                        BadInputTest::proposal, "hypothesis", Api.as("leader"), Api.as("analyst"),
+                        "engagementLevel", proposal(UNKNOWN).replace("CONSULT", "SHOUT")),
+                new Endpoint("revise decision", ids -> "/api/decisions/" + ids.decision() + "/revisions",
+                        BadInputTest::revision, "rationale", Api.as("leader"), Api.as("facilitator"),
+                        "changes.engagementLevel", revision(UNKNOWN).replace("\"expectedOutcome\": \"Waits under 5 minutes\"",
+                                "\"engagementLevel\": \"SHOUT\"")),
+                new Endpoint("link evidence", ids -> "/api/decisions/" + ids.decision() + "/evidence",
+                        ids -> "{\"feedbackIds\": [\"" + ids.feedback() + "\"], \"note\": \"n\"}", "feedbackIds",
+                        Api.as("analyst"), Api.as("facilitator"), null, null),
+                new Endpoint("assess outcome", ids -> "/api/decisions/" + ids.decision() + "/outcome", OUTCOME,
+                        "observed", Api.as("analyst"), Api.as("facilitator"), "verdict",
+                        OUTCOME.replace("INCONCLUSIVE", "MAYBE")),
+                new Endpoint("define indicator", ids -> "/api/initiatives/" + ids.initiative() + "/indicators",
+                        "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", "name",
+                        Api.as("analyst"), Api.as("leader"), "direction",
+                        "{\"name\": \"n\", \"unit\": \"u\", \"direction\": \"SIDEWAYS\"}"),
+                new Endpoint("record measurement", ids -> "/api/indicators/" + ids.indicator() + "/measurements",
+                        "{\"value\": 24.5, \"at\": \"2026-03-01T16:00:00Z\", \"stakeholderGroup\": \"families\"}",
+                        "value", Api.as("analyst"), Api.as("leader"), "at",
+                        "{\"value\": 1, \"at\": \"yesterday\"}"));
     }
 
     @LocalServerPort
@@ -68,8 +114,15 @@ class BadInputTest {
         Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
         JsonNode receipt = loop.submit(initiative, "something");
-        ids = new Ids(initiative, receipt.get("feedbackId").asText());
         receiptToken = receipt.get("receiptToken").asText();
+        String indicator = api.post("/api/initiatives/" + initiative + "/indicators",
+                "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", Api.as("analyst"))
+                .json().get("indicatorId").asText();
+        Ids known = new Ids(initiative, receipt.get("feedbackId").asText(), null, indicator);
+        Api.Response decision = api.post("/api/initiatives/" + initiative + "/decisions", proposal(known),
+                Api.as("leader"));
+        assertThat(decision.status()).as(decision.body()).isEqualTo(201);
+        ids = new Ids(initiative, known.feedback(), decision.json().get("decisionId").asText(), indicator);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,7 +134,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void aMissingFieldIs400NamingIt(Endpoint endpoint) throws Exception {
-        var body = (com.fasterxml.jackson.databind.node.ObjectNode) Api.JSON.readTree(endpoint.validBody());
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) Api.JSON.readTree(endpoint.body().apply(ids));
         body.remove(endpoint.requiredField());
         Api.Response response = api.post(endpoint.path().apply(ids), body.toString(), endpoint.allowed());
         assertProblem(response, 400);
@@ -115,11 +168,11 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void anUnknownIdIs404(Endpoint endpoint) {
-        String path = endpoint.path().apply(new Ids("no-such-initiative", "no-such-feedback"));
+        String path = endpoint.path().apply(UNKNOWN);
         if (path.equals("/api/initiatives")) {
             return;
         }
-        assertProblem(api.post(path, endpoint.validBody(), endpoint.allowed()), 404);
+        assertProblem(api.post(path, endpoint.body().apply(ids), endpoint.allowed()), 404);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,10 +181,10 @@ class BadInputTest {
         if (endpoint.refused() == null) {
             return;
         }
-        assertProblem(api.post(endpoint.path().apply(ids), endpoint.validBody()), 401);
-        assertProblem(api.post(endpoint.path().apply(ids), endpoint.validBody(), endpoint.refused()), 403);
-        assertProblem(api.post(endpoint.path().apply(ids), endpoint.validBody(),
-                "Authorization", "Basic bGVhZGVyOndyb25n"), 401);
+        String body = endpoint.body().apply(ids);
+        assertProblem(api.post(endpoint.path().apply(ids), body), 401);
+        assertProblem(api.post(endpoint.path().apply(ids), body, endpoint.refused()), 403);
+        assertProblem(api.post(endpoint.path().apply(ids), body, "Authorization", "Basic bGVhZGVyOndyb25n"), 401);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -71,7 +72,9 @@ public class Decision {
                 List.copyOf(command.indicators()), command.evidence().stream().distinct().toList(),
                 command.affectedGroups().stream().distinct().toList(), command.rationale(), command.at(),
                 command.actor()));
-        scheduleReview(deadlines);
+        // the creating event is applied once this constructor returns: schedule from the command
+        deadlines.schedule(ReviewDate.passes(command.reviewBy()), ReviewDeadline.NAME, new ReviewDeadline(1),
+                scope(command.decisionId()));
     }
 
     @CommandHandler
@@ -164,11 +167,17 @@ public class Decision {
     }
 
     private void scheduleReview(DeadlineManager deadlines) {
-        deadlines.schedule(ReviewDate.passes(reviewBy), ReviewDeadline.NAME, new ReviewDeadline(version));
+        deadlines.schedule(ReviewDate.passes(reviewBy), ReviewDeadline.NAME, new ReviewDeadline(version),
+                scope(decisionId));
     }
 
-    private static void cancelReview(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(ReviewDeadline.NAME);
+    private void cancelReview(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(ReviewDeadline.NAME, scope(decisionId));
+    }
+
+    /** Named explicitly: the implicit scope reached Quartz's deadline manager without its identifier. */
+    private static AggregateScopeDescriptor scope(String decisionId) {
+        return new AggregateScopeDescriptor(Decision.class.getSimpleName(), decisionId);
     }
 
     private static void requireFutureReview(LocalDate reviewBy, Instant now) {

@@ -1,12 +1,13 @@
 package heard.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,9 +56,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants())
-                    : "has the wrong type";
+            String message = expected(mismatch.getTargetType());
             return ResponseEntity.badRequest()
                     .body(invalid("A field has a value that cannot be read", List.of(new FieldError(field, message))));
         }
@@ -80,11 +79,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String message = type != null && type.isEnum()
-                ? "must be one of " + Arrays.toString(type.getEnumConstants()) : "has the wrong type";
         return ResponseEntity.badRequest().body(invalid("A parameter has a value that cannot be read",
-                List.of(new FieldError(field, message))));
+                List.of(new FieldError(field, expected(e.getRequiredType())))));
     }
 
     @ExceptionHandler(NotFound.class)
@@ -130,6 +126,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> missingReceipt(MissingReceiptToken e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "must be a date such as 2026-03-01";
+        }
+        if (type == Instant.class) {
+            return "must be an instant such as 2026-03-01T18:00:00Z";
+        }
+        return "has the wrong type";
     }
 
     private static ProblemDetail invalid(String detail, List<FieldError> errors) {

@@ -1,0 +1,130 @@
+package heard.command.decision;
+
+import heard.events.EngagementLevel;
+import heard.events.IndicatorTarget;
+import heard.events.Verdict;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leaders propose and revise decisions; leaders and analysts link evidence and assess outcomes. */
+@RestController
+class DecisionController {
+    record Target(@NotBlank @Size(max = 64) String indicatorId, @NotNull Double baseline, @NotNull Double target) {
+        IndicatorTarget toTarget() {
+            return new IndicatorTarget(indicatorId, baseline, target);
+        }
+    }
+
+    record ProposeRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 5_000) String hypothesis,
+            @NotBlank @Size(max = 5_000) String expectedOutcome,
+            @NotNull EngagementLevel engagementLevel,
+            @NotNull LocalDate reviewBy,
+            @Size(max = 20) List<@NotNull @Valid Target> indicators,
+            @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> evidence,
+            @Size(max = 50) List<@NotBlank @Size(max = 40) String> affectedGroups,
+            @NotBlank @Size(max = 10_000) String rationale) {
+    }
+
+    /** What a revision changes; a field left out stays as it is. */
+    record Changes(
+            @Size(min = 1, max = 5_000) String hypothesis,
+            @Size(min = 1, max = 5_000) String expectedOutcome,
+            EngagementLevel engagementLevel,
+            LocalDate reviewBy,
+            @Size(max = 20) List<@NotNull @Valid Target> indicators) {
+    }
+
+    record ReviseRequest(
+            @NotNull Integer expectedVersion,
+            @NotNull @Valid Changes changes,
+            @NotBlank @Size(max = 10_000) String rationale,
+            @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> triggeredBy) {
+    }
+
+    record EvidenceRequest(
+            @NotEmpty @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> feedbackIds,
+            @Size(max = 5_000) String note) {
+    }
+
+    record OutcomeRequest(
+            @NotNull Verdict verdict,
+            @NotBlank @Size(max = 10_000) String observed,
+            @Size(max = 10_000) String note) {
+    }
+
+    private final CommandGateway commands;
+
+    DecisionController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/initiatives/{initiativeId}/decisions")
+    @PreAuthorize("hasRole('LEADER')")
+    ResponseEntity<Map<String, Object>> propose(@PathVariable String initiativeId,
+            @Valid @RequestBody ProposeRequest request, Principal principal) {
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new ProposeDecision(id, initiativeId, request.title(), request.hypothesis(),
+                request.expectedOutcome(), request.engagementLevel(), request.reviewBy(),
+                targets(request.indicators()), orEmpty(request.evidence()), orEmpty(request.affectedGroups()),
+                request.rationale(), Instant.now(), principal.getName()));
+        return ResponseEntity.created(URI.create("/api/decisions/" + id))
+                .body(Map.of("decisionId", id, "version", 1));
+    }
+
+    @PostMapping("/api/decisions/{decisionId}/revisions")
+    @PreAuthorize("hasRole('LEADER')")
+    Map<String, Object> revise(@PathVariable String decisionId, @Valid @RequestBody ReviseRequest request,
+            Principal principal) {
+        Changes changes = request.changes();
+        int version = commands.sendAndWait(new ReviseDecision(decisionId, request.expectedVersion(),
+                changes.hypothesis(), changes.expectedOutcome(), changes.engagementLevel(), changes.reviewBy(),
+                changes.indicators() == null ? null : targets(changes.indicators()), request.rationale(),
+                orEmpty(request.triggeredBy()), Instant.now(), principal.getName()));
+        return Map.of("decisionId", decisionId, "version", version);
+    }
+
+    @PostMapping("/api/decisions/{decisionId}/evidence")
+    @PreAuthorize("hasAnyRole('LEADER', 'ANALYST')")
+    Map<String, String> linkEvidence(@PathVariable String decisionId, @Valid @RequestBody EvidenceRequest request,
+            Principal principal) {
+        commands.sendAndWait(new LinkEvidence(decisionId, request.feedbackIds(), request.note(), Instant.now(),
+                principal.getName()));
+        return Map.of("decisionId", decisionId);
+    }
+
+    @PostMapping("/api/decisions/{decisionId}/outcome")
+    @PreAuthorize("hasAnyRole('LEADER', 'ANALYST')")
+    Map<String, String> assess(@PathVariable String decisionId, @Valid @RequestBody OutcomeRequest request,
+            Principal principal) {
+        commands.sendAndWait(new AssessOutcome(decisionId, request.verdict(), request.observed(), request.note(),
+                Instant.now(), principal.getName()));
+        return Map.of("decisionId", decisionId);
+    }
+
+    private static List<IndicatorTarget> targets(List<Target> targets) {
+        return targets == null ? List.of() : targets.stream().map(Target::toTarget).toList();
+    }
+
+    private static List<String> orEmpty(List<String> ids) {
+        return ids == null ? List.of() : ids;
+    }
+}
