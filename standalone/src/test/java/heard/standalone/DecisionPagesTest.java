@@ -118,6 +118,22 @@ class DecisionPagesTest {
     }
 
     @Test
+    void aLearningLinksToTheDecisionsItNames() {
+        Api.Response published = api.post("/api/initiatives/" + story.initiativeId + "/learnings", """
+                {"title": "Buses leave earlier", "whatWeHeard": "Long waits", "whatWeDecided": "Earlier buses",
+                 "whatWeLearned": "Fridays matter", "whatsNext": "We count again in June",
+                 "decisionIds": ["%s"], "feedbackIds": ["%s"]}""".formatted(story.decisionId, story.evidence),
+                Api.as("leader"));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        String page = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/i/" + story.initiativeId + "/learnings?lang=es").body(),
+                        body -> body.contains("Buses leave earlier"));
+        assertThat(page).contains("Las decisiones detrás de esto y cómo han cambiado",
+                "href=\"/decisions/" + story.decisionId + "\"", ">Earlier afternoon buses</a>", "Versión 3");
+    }
+
+    @Test
     void anUnknownDecisionIsTheNotFoundPageInEitherLanguage() {
         Api.Response english = api.get("/decisions/nope");
         assertThat(english.status()).isEqualTo(404);
