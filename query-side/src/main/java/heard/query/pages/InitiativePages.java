@@ -1,12 +1,18 @@
 package heard.query.pages;
 
+import heard.query.decision.DecisionReader;
+import heard.query.decision.DecisionSummary;
 import heard.query.initiative.InitiativeView;
 import heard.query.initiative.InitiativeViews;
+import heard.query.learnings.LearningEntry;
 import heard.query.learnings.LearningFeed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +27,13 @@ class InitiativePages {
 
     private final InitiativeViews initiatives;
     private final LearningFeed learnings;
+    private final DecisionReader decisions;
     private final PageLinks links;
 
-    InitiativePages(InitiativeViews initiatives, LearningFeed learnings, PageLinks links) {
+    InitiativePages(InitiativeViews initiatives, LearningFeed learnings, DecisionReader decisions, PageLinks links) {
         this.initiatives = initiatives;
         this.learnings = learnings;
+        this.decisions = decisions;
         this.links = links;
     }
 
@@ -52,10 +60,22 @@ class InitiativePages {
     @GetMapping("/i/{initiativeId}/learnings")
     ModelAndView learnings(@PathVariable String initiativeId) {
         return initiatives.findById(initiativeId)
-                .map(initiative -> new ModelAndView("learnings")
-                        .addObject("initiative", initiative)
-                        .addObject("learnings", learnings.of(initiativeId)))
+                .map(initiative -> {
+                    List<LearningEntry> published = learnings.of(initiativeId);
+                    return new ModelAndView("learnings")
+                            .addObject("initiative", initiative)
+                            .addObject("learnings", published)
+                            .addObject("decisions", decisionsBehind(initiativeId, published));
+                })
                 .orElseGet(Pages::notFound);
+    }
+
+    /** The decisions each learning names, by learning id; a decision the read side has not seen yet is left out. */
+    private Map<String, List<DecisionSummary>> decisionsBehind(String initiativeId, List<LearningEntry> published) {
+        Map<String, DecisionSummary> byId = decisions.ofInitiative(initiativeId).stream()
+                .collect(Collectors.toMap(DecisionSummary::decisionId, Function.identity()));
+        return published.stream().collect(Collectors.toMap(LearningEntry::learningId, learning -> learning.decisionIds()
+                .stream().filter(byId::containsKey).map(byId::get).toList()));
     }
 
     /** A choice of the language the participant writes in, each named in itself ("Español"). */

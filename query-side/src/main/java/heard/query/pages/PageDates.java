@@ -1,6 +1,7 @@
 package heard.query.pages;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -29,6 +30,12 @@ public class PageDates {
     public String date(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(at);
+    }
+
+    /** A calendar day, such as a review date, in the page's language. */
+    public String day(LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(LocaleContextHolder.getLocale()).format(day);
     }
 
     /** For the machine-readable datetime attribute of a time element. */

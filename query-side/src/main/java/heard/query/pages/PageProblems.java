@@ -13,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A page that fails shows the friendly error page, not the JSON problem the API answers with.
  * The request is not logged with it: a page's address may hold a participant's receipt token.
  */
-@ControllerAdvice(assignableTypes = {InitiativePages.class, ReceiptPage.class})
+@ControllerAdvice(assignableTypes = {InitiativePages.class, ReceiptPage.class, DecisionPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);

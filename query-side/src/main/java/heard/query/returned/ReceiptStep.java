@@ -28,6 +28,9 @@ public class ReceiptStep {
     private List<String> themes;
     private String learningId;
     private String learningTitle;
+    private String decisionId;
+    private String decisionTitle;
+    private Integer decisionVersion;
 
     protected ReceiptStep() {
     }
@@ -42,6 +45,16 @@ public class ReceiptStep {
         this.themes = themes == null ? List.of() : themes;
         this.learningId = learningId;
         this.learningTitle = learningTitle;
+    }
+
+    /** A decision the feedback informed or moved: which one, under what title, at which version. */
+    static ReceiptStep decision(String stepId, String feedbackId, Instant at, StepKind kind, String text,
+            String decisionId, String decisionTitle, int decisionVersion) {
+        ReceiptStep step = new ReceiptStep(stepId, feedbackId, at, kind, text, List.of(), null, null);
+        step.decisionId = decisionId;
+        step.decisionTitle = decisionTitle;
+        step.decisionVersion = decisionVersion;
+        return step;
     }
 
     public Instant at() {
@@ -66,5 +79,17 @@ public class ReceiptStep {
 
     public String learningTitle() {
         return learningTitle;
+    }
+
+    public String decisionId() {
+        return decisionId;
+    }
+
+    public String decisionTitle() {
+        return decisionTitle;
+    }
+
+    public Integer decisionVersion() {
+        return decisionVersion;
     }
 }

@@ -21,11 +21,17 @@ public record ReturnedLearning(
         List<String> themes,
         List<Step> timeline) {
 
+    /**
+     * One step; only the fields of its kind are present. A decision step names the decision, its
+     * title and the version the feedback informed ({@code DECISION_INFORMED}) or made
+     * ({@code DECISION_REVISED}, whose {@code text} is the revision's rationale).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Step(StepKind step, Instant at, String text, List<String> themes, String learningId,
-            String learningTitle) {
+            String learningTitle, String decisionId, String decisionTitle, Integer decisionVersion) {
         static Step of(ReceiptStep s) {
-            return new Step(s.kind(), s.at(), s.text(), s.themes(), s.learningId(), s.learningTitle());
+            return new Step(s.kind(), s.at(), s.text(), s.themes(), s.learningId(), s.learningTitle(),
+                    s.decisionId(), s.decisionTitle(), s.decisionVersion());
         }
     }
 

@@ -1,5 +1,8 @@
 package heard.query.returned;
 
+import heard.events.DecisionEvidenceLinked;
+import heard.events.DecisionProposed;
+import heard.events.DecisionRevised;
 import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackStatus;
@@ -22,10 +25,12 @@ import org.springframework.stereotype.Component;
 class ReturnedLearningProjection {
     private final ReceiptViews receipts;
     private final ReceiptSteps steps;
+    private final ReceiptDecisions decisions;
 
-    ReturnedLearningProjection(ReceiptViews receipts, ReceiptSteps steps) {
+    ReturnedLearningProjection(ReceiptViews receipts, ReceiptSteps steps, ReceiptDecisions decisions) {
         this.receipts = receipts;
         this.steps = steps;
+        this.decisions = decisions;
     }
 
     /** A redelivered submission must not overwrite the view, which would set its status and themes back. */
@@ -77,11 +82,44 @@ class ReturnedLearningProjection {
         }
     }
 
+    /** Each piece of feedback named as evidence of a new decision informed its first version. */
+    @EventHandler
+    void on(DecisionProposed e, @SequenceNumber long sequence) {
+        decisions.save(new ReceiptDecision(e.decisionId(), e.title()));
+        decisionSteps(e.decisionId(), sequence, e.evidence(), e.at(), StepKind.DECISION_INFORMED, null, 1);
+    }
+
+    @EventHandler
+    void on(DecisionEvidenceLinked e, @SequenceNumber long sequence) {
+        decisionSteps(e.decisionId(), sequence, e.feedbackIds(), e.at(), StepKind.DECISION_INFORMED, null,
+                e.version());
+    }
+
+    /** The feedback that moved a decision sees the version it made, and why. */
+    @EventHandler
+    void on(DecisionRevised e, @SequenceNumber long sequence) {
+        decisionSteps(e.decisionId(), sequence, e.triggeredBy(), e.at(), StepKind.DECISION_REVISED, e.rationale(),
+                e.version());
+    }
+
     @EventHandler
     void on(FeedbackLoopClosed e, @SequenceNumber long sequence) {
         advance(e.feedbackId(), FeedbackStatus.LOOP_CLOSED);
         steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.LOOP_CLOSED,
                 null, List.of(), e.learningId(), null));
+    }
+
+    /** The decision's events come in their order, so its title is known by the time a revision or link arrives. */
+    private void decisionSteps(String decisionId, long sequence, List<String> feedbackIds, Instant at, StepKind kind,
+            String text, int version) {
+        if (feedbackIds == null || feedbackIds.isEmpty()) {
+            return;
+        }
+        String title = decisions.findById(decisionId).map(ReceiptDecision::title).orElse(null);
+        for (String feedbackId : feedbackIds.stream().distinct().toList()) {
+            steps.save(ReceiptStep.decision(decisionId + ":" + sequence + ":" + feedbackId, feedbackId, at, kind, text,
+                    decisionId, title, version));
+        }
     }
 
     private void advance(String feedbackId, FeedbackStatus next) {

@@ -1,7 +1,11 @@
 package heard.query.returned;
 
-/** The steps of a participant's timeline; at the same instant they sort in this order. */
+/**
+ * The steps of a participant's timeline; at the same instant they sort in this order.
+ * DECISION_INFORMED: their feedback was named as evidence for a decision; DECISION_REVISED: it
+ * triggered a revision of one. Stored by name, so new kinds may go anywhere in the order.
+ */
 public enum StepKind {
     SUBMITTED, ACKNOWLEDGED, UNDERSTANDING_SUMMARIZED, UNDERSTANDING_CONFIRMED, UNDERSTANDING_CORRECTED, THEMED,
-    LEARNING_PUBLISHED, LOOP_CLOSED
+    DECISION_INFORMED, DECISION_REVISED, LEARNING_PUBLISHED, LOOP_CLOSED
 }

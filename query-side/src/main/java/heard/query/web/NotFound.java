@@ -10,4 +10,10 @@ public class NotFound extends ErrorResponseException {
         super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id),
                 null);
     }
+
+    /** Something known that did not exist at the time asked about: 404 too, saying why. */
+    public NotFound(String what, String id, String why) {
+        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No " + what + " with id " + id + " then: " + why), null);
+    }
 }

@@ -38,6 +38,11 @@ class QuerySchemaOnPostgresTest {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
         assertThat(tables).contains("initiative_view", "receipt_view", "receipt_step", "published_learning",
-                "inbox_item", "flyway_history_query");
+                "inbox_item", "decision_version", "decision_evidence", "decision_outcome", "decision_review_due",
+                "decision_feedback_theme", "indicator_view", "indicator_measurement", "receipt_decision",
+                "flyway_history_query");
+        List<String> stepColumns = jdbc.sql("select column_name from information_schema.columns "
+                + "where table_name = 'receipt_step'").query(String.class).list();
+        assertThat(stepColumns).contains("decision_id", "decision_title", "decision_version");
     }
 }

@@ -44,6 +44,40 @@ class MessageBundlesTest {
     }
 
     @Test
+    void everyEngagementLevelVerdictAndDecisionStepHasItsWords() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        for (var level : heard.events.EngagementLevel.values()) {
+            assertThat(keys).contains("engagement." + level.name(), "engagement.name." + level.name());
+        }
+        for (var verdict : heard.events.Verdict.values()) {
+            assertThat(keys).contains("verdict." + verdict.name());
+        }
+        for (var kind : heard.query.decision.DecisionHistory.Kind.values()) {
+            assertThat(keys).contains("decision.step." + kind.name());
+        }
+        for (String field : DecisionPage.FIELDS) {
+            assertThat(keys).contains("decision.field." + field);
+        }
+    }
+
+    @Test
+    void theEvidenceIsCountedInEachLanguage() throws IOException {
+        Properties english = load("messages.properties");
+        Properties spanish = load("messages_es.properties");
+        Locale es = Locale.forLanguageTag("es");
+
+        assertThat(format(english, "decision.evidence.count", Locale.ENGLISH, 0)).startsWith("No feedback");
+        assertThat(format(english, "decision.evidence.count", Locale.ENGLISH, 1)).contains("1 piece of feedback.");
+        assertThat(format(english, "decision.evidence.count", Locale.ENGLISH, 12)).contains("12 pieces of feedback.");
+        assertThat(format(spanish, "decision.evidence.count", es, 1)).isEqualTo("Se basa en 1 opinión.");
+        assertThat(format(spanish, "decision.evidence.count", es, 3)).isEqualTo("Se basa en 3 opiniones.");
+        assertThat(format(english, "decision.step.EVIDENCE_LINKED", Locale.ENGLISH, 2))
+                .isEqualTo("2 more pieces of feedback weighed as evidence");
+        assertThat(format(spanish, "decision.step.EVIDENCE_LINKED", es, 1))
+                .isEqualTo("Tuvimos en cuenta 1 opinión más como evidencia");
+    }
+
+    @Test
     void thePromiseCountsDaysAndHoursInEachLanguage() throws IOException {
         Properties english = load("messages.properties");
         Properties spanish = load("messages_es.properties");

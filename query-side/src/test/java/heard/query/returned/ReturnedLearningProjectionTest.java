@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
+import heard.query.DecisionEvents;
 import heard.query.LoopEvents;
 import heard.query.config.EventDelivery;
 import heard.query.config.ProjectionTest;
@@ -173,6 +174,58 @@ class ReturnedLearningProjectionTest {
         assertThat(reader.open(neighbour.receiptToken()).orElseThrow().timeline())
                 .extracting(ReturnedLearning.Step::step)
                 .containsExactly(StepKind.SUBMITTED, StepKind.LEARNING_PUBLISHED);
+    }
+
+    @Test
+    void theFeedShowsEachDecisionTheFeedbackInformedOrMovedWithItsVersion() {
+        DecisionEvents crossing = DecisionEvents.decision("decision-1", INITIATIVE);
+        DecisionEvents buses = DecisionEvents.decision("decision-2", INITIATIVE);
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
+        delivery.deliver(() -> projection.on(crossing.proposed("Staff the crossing", hoursAfterT0(1),
+                loop.feedbackId(), "feedback-9"), 0));
+        delivery.deliver(() -> projection.on(buses.proposed("Walking buses", hoursAfterT0(2)), 0));
+        delivery.deliver(() -> projection.on(crossing.revisedHypothesis(2, "before", "after",
+                "You told us the afternoon is worse", hoursAfterT0(3), loop.feedbackId()), 1));
+        delivery.deliver(() -> projection.on(buses.revisedHypothesis(2, "before", "after", "Not yours",
+                hoursAfterT0(4), "feedback-9"), 1));
+        delivery.deliver(() -> projection.on(buses.linked(2, "Heard at the meeting", hoursAfterT0(5),
+                loop.feedbackId()), 2));
+
+        ReturnedLearning feed = reader.open(loop.receiptToken()).orElseThrow();
+
+        assertThat(feed.timeline()).extracting(ReturnedLearning.Step::step).containsExactly(
+                StepKind.SUBMITTED, StepKind.DECISION_INFORMED, StepKind.DECISION_REVISED,
+                StepKind.DECISION_INFORMED);
+        ReturnedLearning.Step informed = feed.timeline().get(1);
+        assertThat(informed.decisionId()).isEqualTo("decision-1");
+        assertThat(informed.decisionTitle()).isEqualTo("Staff the crossing");
+        assertThat(informed.decisionVersion()).isEqualTo(1);
+        assertThat(informed.at()).isEqualTo(hoursAfterT0(1));
+        ReturnedLearning.Step revised = feed.timeline().get(2);
+        assertThat(revised.decisionId()).isEqualTo("decision-1");
+        assertThat(revised.decisionTitle()).as("kept from the proposal").isEqualTo("Staff the crossing");
+        assertThat(revised.decisionVersion()).isEqualTo(2);
+        assertThat(revised.text()).isEqualTo("You told us the afternoon is worse");
+        ReturnedLearning.Step linked = feed.timeline().get(3);
+        assertThat(linked.decisionId()).isEqualTo("decision-2");
+        assertThat(linked.decisionTitle()).isEqualTo("Walking buses");
+        assertThat(linked.decisionVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredDecisionEventDoesNotDoubleItsStep() {
+        DecisionEvents crossing = DecisionEvents.decision("decision-1", INITIATIVE);
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
+        for (int delivered = 0; delivered < 2; delivered++) {
+            delivery.deliver(() -> projection.on(crossing.proposed("Staff the crossing", hoursAfterT0(1),
+                    loop.feedbackId()), 0));
+            delivery.deliver(() -> projection.on(crossing.revisedHypothesis(2, "before", "after", "Why",
+                    hoursAfterT0(2), loop.feedbackId(), loop.feedbackId()), 1));
+            delivery.deliver(() -> projection.on(crossing.linked(2, "More", hoursAfterT0(3), "feedback-7"), 2));
+        }
+
+        assertThat(reader.open(loop.receiptToken()).orElseThrow().timeline()).extracting(ReturnedLearning.Step::step)
+                .containsExactly(StepKind.SUBMITTED, StepKind.DECISION_INFORMED, StepKind.DECISION_REVISED);
     }
 
     @Test
