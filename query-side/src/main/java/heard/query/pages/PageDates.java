@@ -10,7 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates as people read them, in the page's language ("5 March 2026, 14:30", "5 de marzo de 2026,
+ * Dates as people read them, in the page's language ("March 5, 2026, 2:30 PM", "5 de marzo de 2026,
  * 14:30"), in the community's time zone ({@code heard.web.time-zone}, the server's by default).
  * Templates call it as {@code @pageDates}.
  */
