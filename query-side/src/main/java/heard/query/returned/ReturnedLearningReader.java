@@ -5,6 +5,7 @@ import heard.query.initiative.InitiativeView;
 import heard.query.initiative.InitiativeViews;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Opens a participant's feed with their receipt token (looked up by its hash only). */
@@ -20,7 +21,8 @@ public class ReturnedLearningReader {
         this.initiatives = initiatives;
     }
 
-    @Transactional(readOnly = true)
+    /** One snapshot for the status and the steps, so a page never shows a step its status has not reached. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ReturnedLearning> open(String receiptToken) {
         if (!ReceiptTokens.isWellFormed(receiptToken)) {
             return Optional.empty();
