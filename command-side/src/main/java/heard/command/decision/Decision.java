@@ -70,8 +70,9 @@ public class Decision {
                 command.hypothesis(), command.expectedOutcome(), command.engagementLevel(), command.reviewBy(),
                 List.copyOf(command.indicators()), command.evidence().stream().distinct().toList(),
                 command.affectedGroups().stream().distinct().toList(), command.rationale(), command.at(),
-                command.actor()));
-        scheduleReview(deadlines);
+                command.actor()))
+                // in a constructor the event reaches the sourcing handlers only after it returns
+                .andThen(() -> scheduleReview(deadlines));
     }
 
     @CommandHandler
