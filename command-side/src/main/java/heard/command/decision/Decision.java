@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -50,7 +49,8 @@ public class Decision {
     private EngagementLevel engagementLevel;
     private LocalDate reviewBy;
     private List<IndicatorTarget> indicators = new ArrayList<>();
-    private Set<String> evidence = new LinkedHashSet<>();
+    /** In the order linked; declared as what it is, so that a snapshot reads it back as one. */
+    private LinkedHashSet<String> evidence = new LinkedHashSet<>();
     private Verdict verdict;
 
     protected Decision() {
