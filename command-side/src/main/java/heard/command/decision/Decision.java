@@ -52,6 +52,8 @@ public class Decision {
     /** In the order linked; declared as what it is, so that a snapshot reads it back as one. */
     private LinkedHashSet<String> evidence = new LinkedHashSet<>();
     private Verdict verdict;
+    /** The current version's review date passed unassessed, and that was recorded. */
+    private boolean reviewDue;
 
     protected Decision() {
     }
@@ -131,7 +133,8 @@ public class Decision {
 
     @DeadlineHandler(deadlineName = ReviewDeadline.NAME)
     void reviewDue(ReviewDeadline deadline) {
-        if (verdict == null && deadline.version() == version) {
+        // Quartz runs a deadline at least once (it re-runs one cut short by a crash): record it once
+        if (verdict == null && !reviewDue && deadline.version() == version) {
             apply(new DecisionReviewDue(decisionId, initiativeId, version, reviewBy, ReviewDate.passes(reviewBy),
                     Actors.SYSTEM));
         }
@@ -216,6 +219,7 @@ public class Decision {
             indicators = new ArrayList<>(event.indicators());
         }
         verdict = null;
+        reviewDue = false;
     }
 
     @EventSourcingHandler
@@ -226,5 +230,10 @@ public class Decision {
     @EventSourcingHandler
     void on(DecisionOutcomeAssessed event) {
         verdict = event.verdict();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReviewDue event) {
+        reviewDue = true;
     }
 }

@@ -7,6 +7,7 @@ import heard.command.config.CommandInfrastructure;
 import heard.events.DecisionEvidenceLinked;
 import heard.events.DecisionOutcomeAssessed;
 import heard.events.DecisionProposed;
+import heard.events.DecisionReviewDue;
 import heard.events.DecisionRevised;
 import heard.events.EngagementLevel;
 import heard.events.FieldChange;
@@ -64,8 +65,10 @@ class DecisionSnapshotTest {
                         "One guard is not enough", List.of("feedback-2"), AT.plusSeconds(60), "leader"),
                 new DecisionEvidenceLinked(DECISION, INITIATIVE, 2, List.of("feedback-3", "feedback-2"), "May",
                         AT.plusSeconds(120), "analyst"),
+                new DecisionReviewDue(DECISION, INITIATIVE, 2, LocalDate.parse("2025-09-30"),
+                        Instant.parse("2025-10-01T00:00:00Z"), "system"),
                 new DecisionOutcomeAssessed(DECISION, INITIATIVE, 2, Verdict.INCONCLUSIVE, "Walking share 36%",
-                        "Rainy month", AT.plusSeconds(180), "analyst"));
+                        "Rainy month", Instant.parse("2025-10-02T09:00:00Z"), "analyst"));
 
         SerializedObject<byte[]> snapshot = serializer.serialize(decision, byte[].class);
         Decision read = serializer.deserialize(snapshot);
@@ -75,8 +78,8 @@ class DecisionSnapshotTest {
         assertThat(read).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(decision);
         // the comparison above is only as good as the state it sees: make sure every field was set
         assertThat(stateFields()).allSatisfy(field -> assertThat(field.get(decision)).as(field.getName()).isNotNull());
-        assertThat(read).extracting("version", "verdict", "reviewBy")
-                .containsExactly(2, Verdict.INCONCLUSIVE, LocalDate.parse("2025-09-30"));
+        assertThat(read).extracting("version", "verdict", "reviewBy", "reviewDue")
+                .containsExactly(2, Verdict.INCONCLUSIVE, LocalDate.parse("2025-09-30"), true);
         assertThat(read).extracting("evidence").asInstanceOf(InstanceOfAssertFactories.iterable(String.class))
                 .containsExactly("feedback-1", "feedback-3", "feedback-2");
     }

@@ -485,6 +485,28 @@ class DecisionTest {
         }
 
         @Test
+        void isRecordedOnceWhenItsDeadlineRunsAgain() {
+            fixture.givenCurrentTime(PROPOSED_AT)
+                    .andGivenCommands(propose())
+                    .andGiven(new DecisionReviewDue(DECISION, INITIATIVE, 1, REVIEW_BY, REVIEW_PASSES, Actors.SYSTEM))
+                    .whenThenTimeAdvancesTo(REVIEW_PASSES)
+                    .expectTriggeredDeadlines(new ReviewDeadline(1))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isDueAgainForARevisionOfADecisionWhoseReviewWasDue() {
+            fixture.givenCurrentTime(PROPOSED_AT)
+                    .andGivenCommands(propose())
+                    .andGiven(new DecisionReviewDue(DECISION, INITIATIVE, 1, REVIEW_BY, REVIEW_PASSES, Actors.SYSTEM))
+                    .andGivenCommands(new ReviseDecision(DECISION, 1, null, null, null, LATER_REVIEW_BY, null,
+                            "Overdue; more time", List.of(), REVIEW_PASSES.plusSeconds(3600), LEADER))
+                    .whenThenTimeAdvancesTo(LATER_REVIEW_PASSES)
+                    .expectEvents(new DecisionReviewDue(DECISION, INITIATIVE, 2, LATER_REVIEW_BY,
+                            LATER_REVIEW_PASSES, Actors.SYSTEM));
+        }
+
+        @Test
         void aDeadlineOfAnOlderVersionRecordsNothing() {
             // the store still holds version 1's review (say it was already firing when version 2 was written)
             fixture.givenCurrentTime(PROPOSED_AT)
