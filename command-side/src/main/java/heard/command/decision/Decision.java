@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -51,8 +50,11 @@ public class Decision {
     private EngagementLevel engagementLevel;
     private LocalDate reviewBy;
     private List<IndicatorTarget> indicators = new ArrayList<>();
-    private Set<String> evidence = new LinkedHashSet<>();
+    /** In the order linked; declared as what it is, so that a snapshot reads it back as one. */
+    private LinkedHashSet<String> evidence = new LinkedHashSet<>();
     private Verdict verdict;
+    /** The current version's review date passed unassessed, and that was recorded. */
+    private boolean reviewDue;
 
     protected Decision() {
     }
@@ -71,10 +73,9 @@ public class Decision {
                 command.hypothesis(), command.expectedOutcome(), command.engagementLevel(), command.reviewBy(),
                 List.copyOf(command.indicators()), command.evidence().stream().distinct().toList(),
                 command.affectedGroups().stream().distinct().toList(), command.rationale(), command.at(),
-                command.actor()));
-        // the creating event is applied once this constructor returns: schedule from the command
-        deadlines.schedule(ReviewDate.passes(command.reviewBy()), ReviewDeadline.NAME, new ReviewDeadline(1),
-                scope(command.decisionId()));
+                command.actor()))
+                // in a constructor the event reaches the sourcing handlers only after it returns
+                .andThen(() -> scheduleReview(deadlines));
     }
 
     @CommandHandler
@@ -133,7 +134,8 @@ public class Decision {
 
     @DeadlineHandler(deadlineName = ReviewDeadline.NAME)
     void reviewDue(ReviewDeadline deadline) {
-        if (verdict == null && deadline.version() == version) {
+        // Quartz runs a deadline at least once (it re-runs one cut short by a crash): record it once
+        if (verdict == null && !reviewDue && deadline.version() == version) {
             apply(new DecisionReviewDue(decisionId, initiativeId, version, reviewBy, ReviewDate.passes(reviewBy),
                     Actors.SYSTEM));
         }
@@ -224,6 +226,7 @@ public class Decision {
             indicators = new ArrayList<>(event.indicators());
         }
         verdict = null;
+        reviewDue = false;
     }
 
     @EventSourcingHandler
@@ -234,5 +237,10 @@ public class Decision {
     @EventSourcingHandler
     void on(DecisionOutcomeAssessed event) {
         verdict = event.verdict();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReviewDue event) {
+        reviewDue = true;
     }
 }

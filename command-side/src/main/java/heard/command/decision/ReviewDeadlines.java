@@ -1,5 +1,8 @@
 package heard.command.decision;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -9,6 +12,7 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.quartz.QuartzDeadlineManager;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.quartz.Scheduler;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
@@ -23,15 +27,30 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReviewDeadlines {
     @Bean
-    DeadlineManager deadlineManager(Scheduler scheduler, SpringAxonConfiguration axon, Serializer serializer,
+    DeadlineManager deadlineManager(Scheduler scheduler, SpringAxonConfiguration axon,
             TransactionManager transactionManager) {
         return QuartzDeadlineManager.builder()
                 .scheduler(scheduler)
                 // resolved when a deadline fires, not while the configuration is still being built
                 .scopeAwareProvider(scope -> new ConfigurationScopeAwareProvider(axon.getObject())
                         .provideScopeAwareStream(scope))
-                .serializer(serializer)
+                .serializer(deadlineSerializer())
                 .transactionManager(transactionManager)
+                .build();
+    }
+
+    /**
+     * A deadline is stored with Axon's description of the aggregate it belongs to, which Jackson
+     * must read through its getters and creator. The events' mapper sees fields only (so that
+     * snapshots keep private state); it would store a decision's scope without the decision's id,
+     * and no review could then be cancelled or delivered.
+     */
+    static Serializer deadlineSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(JsonMapper.builder()
+                        .addModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build())
                 .build();
     }
 
