@@ -273,6 +273,43 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void underFiveVoicesInAllHidesEveryFigureDrawnFromThem() {
+        deliver(() -> projection.on(launched(INITIATIVE, "Safer routes to school", T0)));
+        for (String id : List.of("a", "b", "c")) {
+            deliver(() -> projection.on(submitted(id, "parents", Channel.WEB)));
+        }
+        DashboardView view = reader.dashboard(INITIATIVE, NOW, false);
+        assertThat(view.participation().total()).isEqualTo(HIDDEN);
+        assertThat(view.participation().byGroup()).containsExactly(
+                new GroupShare("parents", "Parents", 0.6, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+                new GroupShare("staff", "School staff", 0.3, HIDDEN, HIDDEN, HIDDEN, HIDDEN));
+        assertThat(view.participation().byChannel()).containsExactly(new ChannelShare("WEB", HIDDEN, HIDDEN));
+        assertThat(view.loop().submitted()).isEqualTo(HIDDEN);
+        // all three were due at 72 hours
+        assertThat(view.loop().overdue()).isEqualTo(HIDDEN);
+        assertThat(reader.dashboard(INITIATIVE, NOW, true).loop().overdue()).isEqualTo(3L);
+    }
+
+    @Test
+    void theCsvCarriesTheSameFiguresAsTheJson() {
+        story();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        List<String> rows = DashboardCsv.of(json.valueToTree(reader.dashboard(INITIATIVE, NOW, false))).lines()
+                .toList();
+        assertThat(rows.get(0)).isEqualTo("figure,value");
+        assertThat(rows).contains("participation.total,10", "participation.byGroup[parents].count,7",
+                "participation.byGroup[parents].representationIndex,1.1667",
+                "participation.byGroup[staff].count,suppressed", "participation.byGroup[staff].share,suppressed",
+                "participation.byChannel[SMS].count,suppressed", "loop.closureRate,suppressed",
+                "loop.hoursToAcknowledge.median,5.0", "loop.hoursToAcknowledge.p90,50.0",
+                "loop.byGroup[parents].hoursToAcknowledge.median,4.0", "themes[transport].count,5",
+                "themes[safety].count,suppressed", "decisions.byEngagementLevel.COLLABORATE,1",
+                "indicators[walk].series[parents].points[0].value,25.0");
+        assertThat(DashboardCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(DashboardCsv.cell("-1.5")).isEqualTo("-1.5");
+    }
+
+    @Test
     void anUnknownInitiativeIsNotFound() {
         assertThatThrownBy(() -> reader.dashboard("nope", NOW, false)).isInstanceOf(NotFound.class);
     }
