@@ -11,5 +11,6 @@ class QueryEventProcessing {
     void configure(EventProcessingConfigurer processing) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
+        processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,16 @@ class DecisionProjection {
         this.outcomes = outcomes;
         this.reviews = reviews;
         this.themes = themes;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        versions.deleteAllInBatch();
+        links.deleteAllInBatch();
+        outcomes.deleteAllInBatch();
+        reviews.deleteAllInBatch();
+        themes.deleteAllInBatch();
     }
 
     @EventHandler

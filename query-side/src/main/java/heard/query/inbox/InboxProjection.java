@@ -10,6 +10,7 @@ import heard.events.UnderstandingSummarized;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /** The facilitator's inbox: what came in, what is owed an answer, what is overdue. */
@@ -20,6 +21,12 @@ class InboxProjection {
 
     InboxProjection(InboxItems items) {
         this.items = items;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        items.deleteAllInBatch();
     }
 
     @EventHandler

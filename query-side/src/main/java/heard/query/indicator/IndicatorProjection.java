@@ -4,6 +4,7 @@ import heard.events.IndicatorDefined;
 import heard.events.MeasurementRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,13 @@ class IndicatorProjection {
     IndicatorProjection(IndicatorViews indicators, Measurements measurements) {
         this.indicators = indicators;
         this.measurements = measurements;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        indicators.deleteAllInBatch();
+        measurements.deleteAllInBatch();
     }
 
     @EventHandler

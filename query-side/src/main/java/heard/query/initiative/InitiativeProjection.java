@@ -5,6 +5,7 @@ import heard.events.InitiativeLaunched;
 import heard.events.LearningPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,12 @@ class InitiativeProjection {
 
     InitiativeProjection(InitiativeViews views) {
         this.views = views;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        views.deleteAllInBatch();
     }
 
     @EventHandler

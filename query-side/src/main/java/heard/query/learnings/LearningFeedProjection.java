@@ -3,6 +3,7 @@ package heard.query.learnings;
 import heard.events.LearningPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /** The public "you said, we did" feed of each initiative. */
@@ -13,6 +14,12 @@ class LearningFeedProjection {
 
     LearningFeedProjection(PublishedLearnings learnings) {
         this.learnings = learnings;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        learnings.deleteAllInBatch();
     }
 
     @EventHandler

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,14 @@ class ReturnedLearningProjection {
         this.receipts = receipts;
         this.steps = steps;
         this.decisions = decisions;
+    }
+
+    /** Before a replay: forget everything, so the events rebuild it from the start. */
+    @ResetHandler
+    void reset() {
+        receipts.deleteAllInBatch();
+        steps.deleteAllInBatch();
+        decisions.deleteAllInBatch();
     }
 
     /** A redelivered submission must not overwrite the view, which would set its status and themes back. */
