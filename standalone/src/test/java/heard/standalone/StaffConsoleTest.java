@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @StandaloneTest
 class StaffConsoleTest {
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** How many submissions one page of the console shows. */
+    private static final int CONSOLE_PAGE_SIZE = 20;
 
     @LocalServerPort
     int port;
@@ -43,6 +45,7 @@ class StaffConsoleTest {
     @Test
     void theConsoleAsksForStaffSignInAndLeavesParticipantsPagesOpen() {
         String initiativeId = loop.launchInitiative();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + initiativeId).status() == 200);
 
         for (String path : List.of("/staff", "/staff/", "/staff/i/" + initiativeId,
                 "/staff/i/" + initiativeId + "/corrected")) {
@@ -261,6 +264,25 @@ class StaffConsoleTest {
         awaitInbox(initiativeId, "?status=CORRECTED", 0);
         assertThat(page("/staff/i/" + initiativeId + "/corrected", "facilitator"))
                 .contains("No participant has corrected a summary");
+    }
+
+    @Test
+    void aLongInboxIsPagedAndEachPageKeepsTheFilters() {
+        String initiativeId = loop.launchInitiative();
+        for (int i = 1; i <= CONSOLE_PAGE_SIZE + 1; i++) {
+            loop.submit(initiativeId, "Submission number " + i, Api.as("facilitator"));
+        }
+        awaitInbox(initiativeId, "", CONSOLE_PAGE_SIZE + 1);
+
+        String first = page("/staff/i/" + initiativeId + "?group=families", "facilitator");
+        assertThat(first).contains("21 submissions", "Page 1 of 2", "Submission number 1<", "Submission number 20<")
+                .doesNotContain("Submission number 21<", "rel=\"prev\"")
+                .contains("rel=\"next\"\n           href=\"/staff/i/" + initiativeId + "?group=families&amp;page=1\"");
+        String second = page("/staff/i/" + initiativeId + "?group=families&page=1", "facilitator");
+        assertThat(second).contains("Page 2 of 2", "Submission number 21<",
+                        "href=\"/staff/i/" + initiativeId + "?group=families&amp;page=0\"")
+                .doesNotContain("Submission number 20<", "rel=\"next\"")
+                .contains("name=\"returnTo\" value=\"/staff/i/" + initiativeId + "?group=families&amp;page=1\"");
     }
 
     private String page(String path, String user) {
