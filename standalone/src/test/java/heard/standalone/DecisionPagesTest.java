@@ -63,7 +63,7 @@ class DecisionPagesTest {
                         "title=\"" + story.trigger + "\"", "<li>fridays</li>", "<li>transport</li>",
                         "Feedback " + story.evidence.substring(0, 8), "not themed yet")
                 .contains("Recorded by leader", "Recorded by analyst");
-        assertThat(body).doesNotContain("The afternoon bus is late", "It is worse on Fridays", "555",
+        assertThat(body).doesNotContain("The afternoon bus is late", "It is worse on Fridays", "555 0100",
                 "The review date,");
         assertThat(body.indexOf("Proposed as version 1")).isLessThan(body.indexOf("Revised: now version 2"));
         assertThat(body.indexOf("Revised: now version 2")).isLessThan(body.indexOf("Revised: now version 3"));

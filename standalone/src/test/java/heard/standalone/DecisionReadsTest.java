@@ -115,7 +115,7 @@ class DecisionReadsTest {
         assertThat(steps.get(4).get("changes").findValuesAsText("field")).containsExactly("reviewBy", "indicators");
 
         assertThat(response.body()).doesNotContain("The afternoon bus is late", "It is worse on Fridays",
-                "My son waits", "555", "contact", "receipt");
+                "My son waits", "555 0100", "contact", "receipt");
     }
 
     @Test

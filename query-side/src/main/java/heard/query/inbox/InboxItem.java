@@ -86,7 +86,7 @@ public class InboxItem {
         status = FeedbackStatus.LOOP_CLOSED;
     }
 
-    InboxEntry toEntry(Instant now) {
+    public InboxEntry toEntry(Instant now) {
         boolean overdue = acknowledgedAt == null && loopClosedAt == null && acknowledgeBy.isBefore(now);
         return new InboxEntry(feedbackId, text, channel, language, stakeholderGroup, contact, submittedBy, status,
                 submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt);

@@ -24,6 +24,6 @@ class PagesConfig implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         // Only when a page is read: the forms also send a lang field, and reading it there would parse their bodies.
         change.setHttpMethods("GET", "HEAD");
-        registry.addInterceptor(change).addPathPatterns("/", "/i/**", "/r/**", "/decisions/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/i/**", "/r/**", "/decisions/**", "/staff", "/staff/**");
     }
 }

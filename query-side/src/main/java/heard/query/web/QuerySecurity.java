@@ -91,7 +91,10 @@ public class QuerySecurity {
     public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        // The facilitator console: the browser's own sign-in prompt, then roles per page and form.
+                        .requestMatchers("/staff", "/staff/**").authenticated()
+                        .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
                                 "Sign in as a staff user to do this")))

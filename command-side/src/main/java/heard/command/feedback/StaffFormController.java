@@ -1,0 +1,166 @@
+package heard.command.feedback;
+
+import heard.command.rules.NotFound;
+import heard.command.rules.RuleViolation;
+import heard.command.rules.StateConflict;
+import heard.command.web.InvalidInput;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The targets of the facilitator console's forms: acknowledge, summarize and theme one submission
+ * with a plain form post, then go back (303) to the console page the facilitator came from, with a
+ * notice. {@code returnTo} must be a console path ({@code /staff/...}), so the form cannot be used to
+ * send a signed-in facilitator to another site. Because the browser sends the HTTP Basic credentials
+ * with any request to this site, a post must also come from a page of this site (its {@code Origin},
+ * or failing that its {@code Referer}), so that another site cannot make a facilitator's browser act.
+ */
+@RestController
+class StaffFormController {
+    /** A console path with an optional query: no scheme, no host, no backslashes, no {@code ..}, no fragment. */
+    private static final Pattern RETURN_TO = Pattern.compile("/staff(/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)*/?"
+            + "(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
+    private static final String NOTICES = "done|error|item";
+
+    private final CommandGateway commands;
+    private final ReceiptLinks links;
+    private final String pagesUrl;
+
+    StaffFormController(CommandGateway commands, ReceiptLinks links,
+            @Value("${heard.web.pages-url:}") String pagesUrl) {
+        this.commands = commands;
+        this.links = links;
+        this.pagesUrl = pagesUrl;
+    }
+
+    @PostMapping(path = "/staff/feedback/{feedbackId}/acknowledgement", consumes = "application/x-www-form-urlencoded")
+    @PreAuthorize("hasRole('FACILITATOR')")
+    ResponseEntity<Void> acknowledge(@PathVariable String feedbackId,
+            @RequestParam(defaultValue = "") String message,
+            @RequestParam(defaultValue = "") String returnTo,
+            HttpServletRequest request, Principal principal) {
+        String back = checked(request, returnTo);
+        if (message.isBlank() || message.length() > 5_000) {
+            return seeOther(back, feedbackId, "error", "message");
+        }
+        return send(back, feedbackId, "acknowledged",
+                () -> commands.sendAndWait(new AcknowledgeFeedback(feedbackId, message.strip(), Instant.now(),
+                        principal.getName())));
+    }
+
+    @PostMapping(path = "/staff/feedback/{feedbackId}/understanding", consumes = "application/x-www-form-urlencoded")
+    @PreAuthorize("hasRole('FACILITATOR')")
+    ResponseEntity<Void> summarize(@PathVariable String feedbackId,
+            @RequestParam(defaultValue = "") String summary,
+            @RequestParam(defaultValue = "") String returnTo,
+            HttpServletRequest request, Principal principal) {
+        String back = checked(request, returnTo);
+        if (summary.isBlank() || summary.length() > 10_000) {
+            return seeOther(back, feedbackId, "error", "summary");
+        }
+        return send(back, feedbackId, "summarized",
+                () -> commands.sendAndWait(new SummarizeUnderstanding(feedbackId, summary.strip(), Instant.now(),
+                        principal.getName())));
+    }
+
+    @PostMapping(path = "/staff/feedback/{feedbackId}/themes", consumes = "application/x-www-form-urlencoded")
+    @PreAuthorize("hasRole('FACILITATOR')")
+    ResponseEntity<Void> theme(@PathVariable String feedbackId,
+            @RequestParam(defaultValue = "") String themes,
+            @RequestParam(defaultValue = "") String returnTo,
+            HttpServletRequest request, Principal principal) {
+        String back = checked(request, returnTo);
+        List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .distinct().toList();
+        boolean valid = !each.isEmpty() && each.size() <= 20
+                && each.stream().allMatch(t -> t.length() <= 60 && !t.matches("(?s).*\\p{Cntrl}.*"));
+        if (!valid) {
+            return seeOther(back, feedbackId, "error", "themes");
+        }
+        return send(back, feedbackId, "themed",
+                () -> commands.sendAndWait(new ThemeFeedback(feedbackId, each, Instant.now(), principal.getName())));
+    }
+
+    private ResponseEntity<Void> send(String back, String feedbackId, String done, Runnable command) {
+        try {
+            command.run();
+            return seeOther(back, feedbackId, "done", done);
+        } catch (RuleViolation e) {
+            return seeOther(back, feedbackId, "error", "rule");
+        } catch (StateConflict | ConcurrencyException e) {
+            return seeOther(back, feedbackId, "error", "state");
+        } catch (NotFound | AggregateNotFoundException e) {
+            return seeOther(back, feedbackId, "error", "missing");
+        }
+    }
+
+    /** The page to go back to, once the post is known to come from this site and to name a console page. */
+    private String checked(HttpServletRequest request, String returnTo) {
+        if (!fromThisSite(request)) {
+            throw new AccessDeniedException("A console form must be sent from the console's own pages");
+        }
+        if (!RETURN_TO.matcher(returnTo).matches() || returnTo.contains("..")) {
+            throw new InvalidInput("returnTo", "use a console path that starts with /staff/");
+        }
+        return returnTo;
+    }
+
+    private boolean fromThisSite(HttpServletRequest request) {
+        String source = request.getHeader(HttpHeaders.ORIGIN);
+        if (source == null || source.isBlank()) {
+            source = request.getHeader(HttpHeaders.REFERER);
+        }
+        if (source == null || source.isBlank() || "null".equals(source)) {
+            return false;
+        }
+        String from = origin(source);
+        return from != null && (from.equals(origin(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()))
+                || (!pagesUrl.isBlank() && from.equals(origin(pagesUrl))));
+    }
+
+    /** scheme://host:port, lower case, with the default port spelled out; null when it is not an http(s) URL. */
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                return null;
+            }
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<Void> seeOther(String returnTo, String feedbackId, String key, String value) {
+        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(links.pages() + returnTo);
+        for (String notice : NOTICES.split("\\|")) {
+            target.replaceQueryParam(notice);
+        }
+        target.queryParam(key, value).queryParam("item", feedbackId).fragment("item-" + feedbackId);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, target.build().toUriString()).build();
+    }
+}

@@ -1,0 +1,147 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real browser (headless Chromium, no network): a participant sends feedback and
+ * gets the link to keep; a facilitator acknowledges a submission with one click. Skipped where
+ * Chromium or its driver is not installed.
+ */
+@StandaloneTest
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+    private Loop loop;
+    private Path profile;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void needsChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        // Selenium must use the installed driver and never reach out to the network.
+        System.setProperty("SE_AVOID_STATS", "true");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+    }
+
+    @BeforeEach
+    void open() throws IOException {
+        api = new Api(port);
+        loop = new Loop(api);
+        profile = Files.createTempDirectory("heard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=en-US", "--window-size=412,915", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aParticipantSendsFeedbackAndGetsTheLinkToKeep() {
+        String initiativeId = loop.launchInitiative();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/i/" + initiativeId).status() == 200);
+
+        browser.get(base() + "/i/" + initiativeId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Getting to school safely");
+        browser.findElement(By.id("text")).sendKeys("The crossing by the bakery has no lights");
+        browser.findElement(By.id("group-0")).click();
+        browser.findElement(By.cssSelector("form.feedback-form button[type=submit]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("submitted=true"));
+        assertThat(browser.getCurrentUrl()).startsWith(base() + "/r/");
+        WebElement keep = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.receipt-url")));
+        assertThat(keep.getText()).startsWith(base() + "/r/");
+        assertThat(browser.getCurrentUrl()).startsWith(keep.getText());
+    }
+
+    @Test
+    void aFacilitatorAcknowledgesASubmissionWithOneClick() {
+        String initiativeId = loop.launchInitiative();
+        String feedbackId = loop.submit(initiativeId, "The afternoon bus never comes").get("feedbackId").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get(
+                "/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
+                .path("totalItems").asInt() == 1);
+        signIn("facilitator");
+
+        browser.get(base() + "/staff");
+        browser.findElement(By.cssSelector("a[href='/staff/i/" + initiativeId + "']")).click();
+        By item = By.id("item-" + feedbackId);
+        assertThat(browser.findElement(item).findElement(By.className("status")).getText())
+                .isEqualTo("New, not yet acknowledged");
+        assertThat(browser.findElement(By.id("ack-" + feedbackId)).getAttribute("value"))
+                .startsWith("Thank you for your feedback.");
+
+        browser.findElement(By.id("ack-button-" + feedbackId)).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("done=acknowledged"));
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .contains("Acknowledged. The participant can see it on their page.");
+        // The inbox is a projection: it shows the acknowledgement a moment later.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElement(item).findElement(By.className("status")).getText();
+        }, "Acknowledged"::equals);
+        assertThat(browser.findElements(By.id("ack-" + feedbackId))).isEmpty();
+    }
+
+    /** The browser's sign-in prompt cannot be answered headless: send the staff user's credentials with every request. */
+    private void signIn(String user) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
