@@ -1,12 +1,9 @@
 package heard.command.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,20 +17,15 @@ import org.springframework.context.annotation.Configuration;
         "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.modelling.saga.repository.jpa"})
 class CommandSchema {
     @Bean
-    FlywayMigrationInitializer commandSchemaMigration(DataSource dataSource) throws SQLException {
+    FlywayMigrationInitializer commandSchemaMigration(DataSource dataSource) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_command")
-                .locations("classpath:db/command/common", "classpath:db/command/" + vendor(dataSource))
+                .locations("classpath:db/command/common", "classpath:db/command/" + DatabaseVendor.of(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
         return new FlywayMigrationInitializer(flyway);
     }
 
-    private static String vendor(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
-        }
-    }
 }

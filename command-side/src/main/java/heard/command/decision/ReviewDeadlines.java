@@ -1,10 +1,9 @@
 package heard.command.decision;
 
+import heard.command.config.DatabaseVendor;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,7 +15,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.quartz.Scheduler;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,18 +62,12 @@ class ReviewDeadlines {
             var settings = new Properties();
             settings.setProperty("org.quartz.scheduler.instanceId", "AUTO");
             settings.setProperty("org.quartz.jobStore.isClustered", "true");
-            settings.setProperty("org.quartz.jobStore.driverDelegateClass", "postgresql".equals(vendor(dataSource))
+            boolean postgres = "postgresql".equals(DatabaseVendor.of(dataSource));
+            settings.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                     ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
                     : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
             factory.setQuartzProperties(settings);
         };
     }
 
-    private static String vendor(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database holds the review deadlines", e);
-        }
-    }
 }
