@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false"})
+        properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false",
+                "heard.dashboard.live.heartbeat=PT1S"})
 @interface StandaloneTest {
 }

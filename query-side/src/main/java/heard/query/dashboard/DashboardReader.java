@@ -54,6 +54,13 @@ public class DashboardReader {
         return minCell;
     }
 
+    /** Whether the initiative has a dashboard yet. */
+    public boolean exists(String initiativeId) {
+        Long found = db.queryForObject("select count(*) from dashboard_initiative where initiative_id = ?", Long.class,
+                initiativeId);
+        return found != null && found > 0;
+    }
+
     private record Group(String code, String name, double populationShare) {
     }
 

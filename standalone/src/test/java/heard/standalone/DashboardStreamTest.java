@@ -1,0 +1,196 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import heard.query.dashboard.DashboardQuery;
+import heard.query.dashboard.DashboardView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The live dashboard: viewers of the event stream and subscribers of the query see each change as it lands. */
+@StandaloneTest
+class DashboardStreamTest {
+    static final Duration SOON = Duration.ofSeconds(15);
+    @LocalServerPort
+    int port;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    QueryUpdateEmitter updates;
+    Api api;
+    Loop loop;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        loop = new Loop(api);
+    }
+
+    /** A new initiative whose dashboard the read side has started. */
+    private String launched() {
+        String initiativeId = loop.launchInitiative();
+        Awaitility.await().atMost(SOON).until(() -> api.get("/api/initiatives/" + initiativeId + "/dashboard").status() == 200);
+        return initiativeId;
+    }
+
+    private static String stream(String initiativeId) {
+        return "/api/initiatives/" + initiativeId + "/stream";
+    }
+
+    private static JsonNode figures(EventStream.Event event) throws Exception {
+        return Api.JSON.readTree(event.data());
+    }
+
+    /** The next dashboard event that passes the test, skipping earlier ones. */
+    private static JsonNode awaitDashboard(EventStream viewer, Predicate<JsonNode> ready) throws Exception {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (System.nanoTime() < deadline) {
+            EventStream.Event event = viewer.next("dashboard", Duration.ofNanos(deadline - System.nanoTime()));
+            if (event == null) {
+                break;
+            }
+            JsonNode figures = figures(event);
+            if (ready.test(figures)) {
+                return figures;
+            }
+        }
+        throw new AssertionError("no dashboard event came that was ready");
+    }
+
+    private long viewersOf(String initiativeId) {
+        return updates.activeSubscriptions().stream()
+                .filter(query -> query.getPayload() instanceof DashboardQuery dashboard
+                        && dashboard.initiativeId().equals(initiativeId))
+                .count();
+    }
+
+    @Test
+    void aViewerGetsTheFiguresAtOnceAndAgainAfterASubmission() throws Exception {
+        String initiativeId = launched();
+        try (EventStream viewer = EventStream.open(port, stream(initiativeId), Api.as("analyst"))) {
+            assertThat(viewer.response().statusCode()).isEqualTo(200);
+            assertThat(viewer.response().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/event-stream");
+            assertThat(viewer.response().headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
+            JsonNode first = awaitDashboard(viewer, figures -> true);
+            assertThat(first.get("initiativeId").asText()).isEqualTo(initiativeId);
+            assertThat(first.at("/participation/total").asInt()).isZero();
+
+            loop.submit(initiativeId, "The bus stop has no shelter");
+
+            JsonNode after = awaitDashboard(viewer, figures -> figures.at("/participation/total").asInt() == 1);
+            assertThat(after.get("exact").asBoolean()).isTrue();
+            assertThat(after.at("/loop/submitted").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePublicStreamNeverShowsASmallCount() throws Exception {
+        String initiativeId = launched();
+        try (EventStream viewer = EventStream.open(port, stream(initiativeId))) {
+            List<JsonNode> seen = new ArrayList<>();
+            seen.add(awaitDashboard(viewer, figures -> true));
+            for (int i = 0; i < 5; i++) {
+                loop.submit(initiativeId, "Voice number " + i);
+            }
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (seen.get(seen.size() - 1).at("/participation/total").asInt() != 5) {
+                assertThat(System.nanoTime()).as("five voices shown in time").isLessThan(deadline);
+                EventStream.Event event = viewer.next("dashboard", SOON);
+                assertThat(event).isNotNull();
+                seen.add(figures(event));
+            }
+            for (JsonNode figures : seen) {
+                assertThat(figures.get("exact").asBoolean()).isFalse();
+                assertThat(DashboardOverHttpTest.smallCounts(figures)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void heartbeatsKeepAViewerAliveAndALeavingViewerIsForgotten() throws Exception {
+        String initiativeId = launched();
+        EventStream viewer = EventStream.open(port, stream(initiativeId));
+        awaitDashboard(viewer, figures -> true);
+        assertThat(viewersOf(initiativeId)).isEqualTo(1);
+        assertThat(viewer.next(":", SOON)).as("a heartbeat").isNotNull();
+
+        viewer.close();
+
+        Awaitility.await().atMost(SOON).until(() -> viewersOf(initiativeId) == 0);
+    }
+
+    @Test
+    void manyViewersAllSeeTheChange() throws Exception {
+        String initiativeId = launched();
+        List<EventStream> viewers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                viewers.add(EventStream.open(port, stream(initiativeId), Api.as("admin")));
+            }
+            for (EventStream viewer : viewers) {
+                awaitDashboard(viewer, figures -> true);
+            }
+            assertThat(viewersOf(initiativeId)).isEqualTo(40);
+
+            loop.submit(initiativeId, "We need a later bus on Fridays");
+
+            for (EventStream viewer : viewers) {
+                awaitDashboard(viewer, figures -> figures.at("/participation/total").asInt() == 1);
+            }
+        } finally {
+            for (EventStream viewer : viewers) {
+                viewer.close();
+            }
+        }
+        Awaitility.await().atMost(SOON).until(() -> viewersOf(initiativeId) == 0);
+    }
+
+    @Test
+    void theSameFiguresAreASubscriptionQuery() {
+        String initiativeId = launched();
+        SubscriptionQueryResult<DashboardView, DashboardView> result = queries.subscriptionQuery(
+                new DashboardQuery(initiativeId, true), ResponseTypes.instanceOf(DashboardView.class),
+                ResponseTypes.instanceOf(DashboardView.class));
+        try {
+            DashboardView initial = result.initialResult().block(SOON);
+            assertThat(initial.participation().total()).isEqualTo(0L);
+
+            loop.submit(initiativeId, "Please light the path by the river");
+
+            DashboardView update = result.updates()
+                    .filter(view -> Long.valueOf(1).equals(view.participation().total()))
+                    .blockFirst(SOON);
+            assertThat(update).isNotNull();
+            assertThat(update.loop().submitted()).isEqualTo(1L);
+        } finally {
+            result.close();
+        }
+    }
+
+    @Test
+    void anUnknownInitiativeIsAProblemNotAStream() throws Exception {
+        try (EventStream viewer = EventStream.open(port, stream("nope"))) {
+            assertThat(viewer.response().statusCode()).isEqualTo(404);
+            assertThat(viewer.response().headers().firstValue("Content-Type").orElse(""))
+                    .isEqualTo("application/problem+json");
+        }
+        try (EventStream viewer = EventStream.open(port, stream("x".repeat(300)))) {
+            assertThat(viewer.response().statusCode()).isEqualTo(404);
+        }
+        Api.Response wrongPassword = api.get(stream("nope"), "Authorization", "Basic YW5hbHlzdDp3cm9uZw==");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+    }
+}
