@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The pages in a real browser (headless Chromium, no network): a participant sends feedback and
  * gets the link to keep; a facilitator acknowledges a submission with one click. Skipped where
- * Chromium or its driver is not installed.
+ * Chromium or its driver is not installed. The dashboard's charts are drawn and followed live.
  */
 @StandaloneTest
 class BrowserTest {
@@ -100,6 +100,61 @@ class BrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.receipt-url")));
         assertThat(keep.getText()).startsWith(base() + "/r/");
         assertThat(browser.getCurrentUrl()).startsWith(keep.getText());
+        // The receipt page is a projection: the timeline shows once it has caught up.
+        String firstStep = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    browser.navigate().refresh();
+                    return browser.findElements(By.cssSelector("ol.steps li.step")).stream()
+                            .map(WebElement::getText).findFirst().orElse("");
+                }, text -> !text.isEmpty());
+        assertThat(firstStep).contains("You sent your feedback.");
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsAndFollowsNewFeedbackWithoutAReload() {
+        String initiativeId = loop.launchInitiative();
+        for (int i = 0; i < 5; i++) {
+            loop.submit(initiativeId, "Family " + i + ": the bus is late");
+        }
+        for (int i = 0; i < 6; i++) {
+            submitAsStaff(initiativeId);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
+                + "/dashboard").json().at("/participation/total").asInt() == 11);
+
+        browser.get(base() + "/i/" + initiativeId + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> browser.findElement(By.cssSelector("main.dashboard")).getDomAttribute("data-updates")
+                != null);
+        for (String chart : new String[] {"chart-participation", "chart-loop", "chart-timing", "chart-engagement"}) {
+            assertThat(browser.executeScript("var c = Chart.getChart(document.getElementById(arguments[0]));"
+                    + " return c != null && c.canvas.width > 0 && c.data.datasets.length > 0;", chart))
+                    .as(chart).isEqualTo(true);
+        }
+        assertThat(submittedOnTheChart()).isEqualTo(11L);
+        // families: 5 of 11 voices against 60% of the community; school staff 6 of 11 against 10%
+        assertThat(browser.executeScript("return Chart.getChart(document.getElementById('chart-participation'))"
+                + ".data.labels.join('|')")).isEqualTo("Families ⚠ Under-represented|School staff");
+        assertThat(browser.findElement(By.id("key-figures")).getText()).contains("11");
+        browser.executeScript("window.notReloaded = true;");
+
+        submitAsStaff(initiativeId);
+
+        wait.until(driver -> Long.valueOf(12).equals(submittedOnTheChart()));
+        wait.until(driver -> browser.findElement(By.cssSelector("#key-figures dd")).getText().equals("12"));
+        assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Live: updated at");
+    }
+
+    private Object submittedOnTheChart() {
+        return browser.executeScript(
+                "return Chart.getChart(document.getElementById('chart-loop')).data.datasets[0].data[0];");
+    }
+
+    private void submitAsStaff(String initiativeId) {
+        Api.Response staff = api.post("/api/initiatives/" + initiativeId + "/feedback", """
+                {"text": "The gate opens too late", "channel": "WEB", "language": "en", "stakeholderGroup": "staff"}""");
+        assertThat(staff.status()).isEqualTo(201);
     }
 
     @Test

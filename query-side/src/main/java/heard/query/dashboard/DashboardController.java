@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,13 +30,13 @@ class DashboardController {
 
     @GetMapping(value = "/api/initiatives/{initiativeId}/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
     DashboardView dashboard(@PathVariable String initiativeId, Authentication caller) {
-        return reader.dashboard(initiativeId, clock.instant(), exact(caller));
+        return reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller));
     }
 
     @GetMapping(value = {"/api/initiatives/{initiativeId}/dashboard.csv",
             "/api/initiatives/{initiativeId}/dashboard/export"}, produces = CSV)
     String dashboardCsv(@PathVariable String initiativeId, Authentication caller) {
-        JsonNode figures = json.valueToTree(reader.dashboard(initiativeId, clock.instant(), exact(caller)));
+        JsonNode figures = json.valueToTree(reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller)));
         return DashboardCsv.of(figures);
     }
 
@@ -45,12 +44,5 @@ class DashboardController {
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     String feedbackCsv(@PathVariable String initiativeId) {
         return records.csv(initiativeId);
-    }
-
-    /** Only analysts and administrators see counts under the threshold. */
-    static boolean exact(Authentication caller) {
-        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(role -> role.equals("ROLE_ANALYST") || role.equals("ROLE_ADMIN"));
     }
 }

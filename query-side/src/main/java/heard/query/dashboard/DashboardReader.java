@@ -27,6 +27,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +54,13 @@ public class DashboardReader {
 
     public int minCell() {
         return minCell;
+    }
+
+    /** Only analysts and administrators see counts under the threshold. */
+    public static boolean exactFor(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(role -> role.equals("ROLE_ANALYST") || role.equals("ROLE_ADMIN"));
     }
 
     /** Whether the initiative has a dashboard yet. */

@@ -41,7 +41,7 @@ class DashboardStream {
             throw new NotFound("initiative", initiativeId);
         }
         SubscriptionQueryResult<DashboardView, DashboardView> figures = queries.subscriptionQuery(
-                new DashboardQuery(initiativeId, DashboardController.exact(caller)),
+                new DashboardQuery(initiativeId, DashboardReader.exactFor(caller)),
                 ResponseTypes.instanceOf(DashboardView.class), ResponseTypes.instanceOf(DashboardView.class));
         SseEmitter viewer = new SseEmitter(live.timeout().toMillis());
         Flux<SseEventBuilder> events = Flux.merge(

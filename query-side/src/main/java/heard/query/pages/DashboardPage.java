@@ -1,0 +1,42 @@
+package heard.query.pages;
+
+import heard.query.dashboard.DashboardReader;
+import java.time.Clock;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The web dashboard: charts drawn in the browser from the live stream, and the same figures as
+ * tables rendered here, so the page reads without script and each chart has its table. The
+ * tables alone are served again for the page to refresh them as the figures change.
+ */
+@Controller
+class DashboardPage {
+    private final DashboardReader reader;
+    private final Clock clock = Clock.systemUTC();
+
+    DashboardPage(DashboardReader reader) {
+        this.reader = reader;
+    }
+
+    @GetMapping("/i/{initiativeId}/dashboard")
+    ModelAndView dashboard(@PathVariable String initiativeId, Authentication caller) {
+        return page("dashboard", initiativeId, caller);
+    }
+
+    @GetMapping("/i/{initiativeId}/dashboard/tables")
+    ModelAndView tables(@PathVariable String initiativeId, Authentication caller) {
+        return page("dashboard-tables :: live", initiativeId, caller);
+    }
+
+    private ModelAndView page(String view, String initiativeId, Authentication caller) {
+        if (!reader.exists(initiativeId)) {
+            return Pages.notFound();
+        }
+        return new ModelAndView(view).addObject("dashboard",
+                reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller)));
+    }
+}

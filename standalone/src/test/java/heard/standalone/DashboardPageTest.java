@@ -1,0 +1,119 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The web dashboard as a browser without script reads it: its tables, its languages, and its hidden small counts. */
+@StandaloneTest
+class DashboardPageTest {
+    @LocalServerPort
+    int port;
+    Api api;
+    Loop loop;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        loop = new Loop(api);
+    }
+
+    /** Five families and six members of staff: families are 45% of the voices and 60% of the community. */
+    private String initiativeWithElevenVoices() {
+        String initiativeId = loop.launchInitiative();
+        for (int i = 0; i < 5; i++) {
+            loop.submit(initiativeId, "Family " + i + ": the bus is late");
+        }
+        for (int i = 0; i < 6; i++) {
+            Api.Response staff = api.post("/api/initiatives/" + initiativeId + "/feedback", """
+                    {"text": "The gate opens too late", "channel": "WEB", "language": "en", "stakeholderGroup": "staff"}""");
+            assertThat(staff.status()).isEqualTo(201);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
+                + "/dashboard").json().at("/participation/total").asInt() == 11);
+        return initiativeId;
+    }
+
+    @Test
+    void thePublicPageShowsEveryChartWithItsTableAndFlagsTheMissingVoices() {
+        String initiativeId = initiativeWithElevenVoices();
+
+        Api.Response page = api.get("/i/" + initiativeId + "/dashboard", "Accept-Language", "en");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("How we are listening", "Getting to school safely",
+                "id=\"chart-participation\"", "id=\"chart-loop\"", "id=\"chart-timing\"", "id=\"chart-engagement\"",
+                "id=\"indicator-charts\"", "id=\"table-participation\"", "id=\"table-loop\"", "id=\"table-timing\"",
+                "id=\"table-decisions\"", "id=\"table-indicators\"", "Show these figures as a table",
+                "data-stream=\"/api/initiatives/" + initiativeId + "/stream\"",
+                "src=\"/webjars/chart.js/", "/dist/chart.umd.min.js\"", "src=\"/dashboard.js\"",
+                "numbers under 5", "<tr class=\"flagged\">", "Under-represented")
+                .doesNotContain("cdn.", "https://", "<script>");
+        // families: 5 of 11 is 45.5% of the voices against 60% of the community, an index of 0.76
+        assertThat(row(page.body(), "Families")).contains(">5<", "45.5%", "60%", "0.76", "Under-represented");
+        assertThat(row(page.body(), "School staff")).contains(">6<", "54.5%", "10%", "5.45");
+    }
+
+    @Test
+    void smallCountsAreHiddenOnThePublicPageAndShownToAnalysts() {
+        String initiativeId = loop.launchInitiative();
+        loop.submit(initiativeId, "Only one voice so far");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
+                + "/dashboard", Api.as("analyst")).json().at("/participation/total").asInt() == 1);
+
+        Api.Response everyone = api.get("/i/" + initiativeId + "/dashboard/tables");
+        assertThat(everyone.status()).isEqualTo(200);
+        assertThat(everyone.body()).contains("id=\"key-figures\"", "id=\"table-participation\"", "id=\"table-themes\"",
+                "Hidden to protect privacy");
+        assertThat(row(everyone.body(), "Sent to us")).contains("hidden").doesNotContain(">1<");
+        assertThat(row(everyone.body(), "Families")).contains("hidden").doesNotContain(">1<");
+
+        Api.Response analyst = api.get("/i/" + initiativeId + "/dashboard/tables", Api.as("analyst"));
+        assertThat(row(analyst.body(), "Sent to us")).contains(">1<");
+        Api.Response page = api.get("/i/" + initiativeId + "/dashboard", Api.as("analyst"));
+        assertThat(page.body()).contains("You are seeing exact figures");
+    }
+
+    @Test
+    void thePageSpeaksSpanish() {
+        String initiativeId = initiativeWithElevenVoices();
+        Api.Response page = api.get("/i/" + initiativeId + "/dashboard?lang=es");
+        assertThat(page.body()).contains("<html lang=\"es\">", "Cómo estamos escuchando", "Quién ha hablado",
+                "Subrepresentado", "Mostrar estas cifras como tabla", "45,5", "Mensaje de texto")
+                .doesNotContain("Who has spoken");
+    }
+
+    @Test
+    void theChartsComeFromTheAppItselfAndUnknownInitiativesAreNotFound() {
+        Api.Response chartJs = api.get("/webjars/chart.js/dist/chart.umd.min.js");
+        assertThat(chartJs.status()).isEqualTo(200);
+        assertThat(chartJs.contentType()).contains("javascript");
+        assertThat(api.get("/dashboard.js").status()).isEqualTo(200);
+        assertThat(api.get("/i/nope/dashboard").status()).isEqualTo(404);
+        assertThat(api.get("/i/nope/dashboard/tables").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theQuestionsLeadToTheirDashboards() {
+        String initiativeId = loop.launchInitiative();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/i/" + initiativeId).status() == 200);
+        assertThat(api.get("/").body()).contains("href=\"/i/" + initiativeId + "/dashboard\"");
+        assertThat(api.get("/i/" + initiativeId + "/learnings").body())
+                .contains("href=\"/i/" + initiativeId + "/dashboard\"");
+    }
+
+    /** The table row whose heading cell is the given label, as HTML. */
+    static String row(String html, String label) {
+        Matcher row = Pattern.compile("<tr[^>]*>\\s*<th scope=\"row\">" + Pattern.quote(label) + "</th>(.*?)</tr>",
+                Pattern.DOTALL).matcher(html);
+        assertThat(row.find()).as("a row for " + label).isTrue();
+        return row.group(1);
+    }
+}
