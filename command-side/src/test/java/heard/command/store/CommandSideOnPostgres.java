@@ -32,14 +32,14 @@ final class CommandSideOnPostgres {
      * review deadlines through the other's connections. Instances in their own processes share one name.
      */
     static synchronized ConfigurableApplicationContext start(String name) {
-        // arguments, not default properties: these must win over application.yml
+        // arguments, not default properties: these must win over application.yml. The demo profile, as in
+        // docker-compose.yml: the first instance writes the sample initiative, and fails to start if it cannot.
         return new SpringApplicationBuilder(CommandSideApplication.class).run(
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + database().getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--server.port=0",
-                "--heard.demo-data=false",
                 "--spring.quartz.scheduler-name=heard-" + name);
     }
 
