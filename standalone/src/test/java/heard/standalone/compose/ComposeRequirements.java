@@ -55,8 +55,8 @@ final class ComposeRequirements {
         JsonNode kafka = service(file, "kafka");
         Map<String, String> env = environment(kafka);
         require(kafka.path("image").asText().startsWith("apache/kafka:"), "kafka", "is not the apache/kafka image");
-        for (String setting : List.of("KAFKA_NODE_ID", "KAFKA_LISTENERS", "KAFKA_ADVERTISED_LISTENERS",
-                "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_CONTROLLER_QUORUM_VOTERS",
+        for (String setting : List.of("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_LISTENERS",
+                "KAFKA_ADVERTISED_LISTENERS", "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_CONTROLLER_QUORUM_VOTERS",
                 "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_LOG_DIRS")) {
             require(env.containsKey(setting), "kafka", "has no " + setting);
         }
@@ -82,8 +82,9 @@ final class ComposeRequirements {
         Map<String, String> env = environment(side);
         Map<String, String> postgres = environment(service(file, "postgres"));
         int port = PORTS.get(name);
-        require(("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB")).equals(
-                env.get("SPRING_DATASOURCE_URL")), name, "SPRING_DATASOURCE_URL is not the postgres service's database");
+        String database = "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB");
+        require(database.equals(env.get("SPRING_DATASOURCE_URL")), name,
+                "SPRING_DATASOURCE_URL is not the postgres service's database");
         require(Objects.equals(postgres.get("POSTGRES_USER"), env.get("SPRING_DATASOURCE_USERNAME")), name,
                 "SPRING_DATASOURCE_USERNAME is not postgres's user");
         require(Objects.equals(postgres.get("POSTGRES_PASSWORD"), env.get("SPRING_DATASOURCE_PASSWORD")), name,
