@@ -1,0 +1,95 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import heard.events.FeedbackThemed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A poison event (a theme longer than the dashboard keeps) is parked with the events of its
+ * initiative behind it; the dashboard goes on with other initiatives; an administrator sees it,
+ * widens the column, and retries.
+ */
+@StandaloneTest
+class DeadLettersTest {
+    static final Duration SOON = Duration.ofSeconds(20);
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventGateway events;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    JdbcTemplate db;
+    Api api;
+    Loop loop;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        loop = new Loop(api);
+    }
+
+    private long submitted(String initiativeId) {
+        return api.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst")).json()
+                .at("/participation/total").asLong(-1);
+    }
+
+    private List<JsonNode> dashboardLetters() {
+        return api.get("/api/admin/dead-letters", Api.as("admin")).json().findParents("projection").stream()
+                .filter(letter -> letter.get("projection").asText().equals("dashboard")).toList();
+    }
+
+    @Test
+    void aPoisonEventIsParkedAndRetriedWithoutStoppingTheProjection() {
+        String poisoned = loop.launchInitiative();
+        String feedbackId = loop.submit(poisoned, "The bus is late").get("feedbackId").asText();
+        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 1);
+        String theme = "t".repeat(300);
+        transactions.executeInTransaction(() -> events.publish(
+                new FeedbackThemed(feedbackId, poisoned, List.of(theme), Instant.now(), "analyst")));
+        loop.submit(poisoned, "Behind the poison event, in the same initiative");
+
+        String healthy = loop.launchInitiative();
+        loop.submit(healthy, "Another question goes on");
+        Awaitility.await().atMost(SOON).until(() -> submitted(healthy) == 1);
+        Awaitility.await().atMost(SOON).until(() -> !dashboardLetters().isEmpty());
+        assertThat(submitted(poisoned)).as("the later submission waits behind the poison event").isEqualTo(1);
+        JsonNode letter = dashboardLetters().get(0);
+        assertThat(letter.get("eventType").asText()).isEqualTo("FeedbackThemed");
+        assertThat(letter.get("causeType").asText()).isNotBlank();
+        assertThat(letter.toString()).doesNotContain("The bus is late");
+
+        db.execute("alter table dashboard_count alter column item varchar(400)");
+        Api.Response retried = api.post("/api/admin/dead-letters/dashboard/retry", "", Api.as("admin"));
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("retried").asInt()).isGreaterThanOrEqualTo(1);
+        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 2);
+        assertThat(api.get("/api/initiatives/" + poisoned + "/dashboard", Api.as("analyst")).json()
+                .at("/themes/0/theme").asText()).isEqualTo(theme);
+        assertThat(dashboardLetters()).isEmpty();
+    }
+
+    @Test
+    void onlyAnAdministratorSeesOrRetriesDeadLetters() {
+        assertThat(api.get("/api/admin/dead-letters").status()).isEqualTo(401);
+        assertThat(api.get("/api/admin/dead-letters", Api.as("analyst")).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/dead-letters/dashboard/retry", "").status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/dead-letters/dashboard/retry", "", Api.as("leader")).status()).isEqualTo(403);
+        Api.Response unknown = api.post("/api/admin/dead-letters/loop-closing/retry", "", Api.as("admin"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+    }
+}
