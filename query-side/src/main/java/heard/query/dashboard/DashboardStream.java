@@ -2,10 +2,14 @@ package heard.query.dashboard;
 
 import heard.query.web.NotFound;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,7 @@ class DashboardStream {
     private final QueryGateway queries;
     private final DashboardReader reader;
     private final LiveDashboard live;
+    private final Set<Viewing> open = ConcurrentHashMap.newKeySet();
 
     DashboardStream(QueryGateway queries, DashboardReader reader, LiveDashboard live) {
         this.queries = queries;
@@ -48,7 +53,8 @@ class DashboardStream {
                 figures.initialResult().concatWith(figures.updates())
                         .map(view -> SseEmitter.event().name(EVENT).data(view, MediaType.APPLICATION_JSON)),
                 Flux.interval(live.heartbeat(), live.heartbeat()).map(tick -> SseEmitter.event().comment("heartbeat")));
-        Viewing viewing = new Viewing(viewer, figures);
+        Viewing viewing = new Viewing(viewer, figures, open);
+        open.add(viewing);
         viewing.sending = events.publishOn(Schedulers.boundedElastic())
                 .subscribe(viewing::send, viewer::completeWithError, viewer::complete);
         viewer.onCompletion(viewing::end);
@@ -57,16 +63,27 @@ class DashboardStream {
         return viewer;
     }
 
+    /** Ends every stream when the app stops, so a graceful shutdown does not wait for viewers who never leave. */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        open.forEach(viewing -> {
+            viewing.end();
+            viewing.viewer.complete();
+        });
+    }
+
     /** One viewer's stream; it ends once, whether the viewer left, the stream timed out or sending failed. */
     private static final class Viewing {
         private final SseEmitter viewer;
         private final SubscriptionQueryResult<?, ?> figures;
+        private final Set<Viewing> open;
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile Disposable sending;
 
-        Viewing(SseEmitter viewer, SubscriptionQueryResult<?, ?> figures) {
+        Viewing(SseEmitter viewer, SubscriptionQueryResult<?, ?> figures, Set<Viewing> open) {
             this.viewer = viewer;
             this.figures = figures;
+            this.open = open;
         }
 
         void send(SseEventBuilder event) {
@@ -83,6 +100,7 @@ class DashboardStream {
 
         void end() {
             if (ended.compareAndSet(false, true)) {
+                open.remove(this);
                 if (sending != null) {
                     sending.dispose();
                 }

@@ -1,0 +1,265 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the app × every kind of caller: anonymous, a participant holding a receipt
+ * token, and each staff role. Allowed callers get through (a success, a redirect, or 409 when an
+ * earlier caller already took the step); the others get 401 (not signed in, or no receipt token
+ * where one is needed) or 403 (the wrong role). The rows share one initiative, feedback and decision.
+ * A new endpoint without a row here fails the test.
+ */
+@StandaloneTest
+class AuthorizationMatrixTest {
+    enum Caller { ANONYMOUS, PARTICIPANT, FACILITATOR, ANALYST, LEADER, ADMIN }
+
+    static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
+
+    /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
+    record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
+    }
+
+    record Row(String method, String pattern, Function<Ids, String> path, Function<Ids, String> body,
+            String contentType, Set<Caller> allowed) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    static Row get(String pattern, Function<Ids, String> path, Set<Caller> allowed) {
+        return new Row("GET", pattern, path, null, null, allowed);
+    }
+
+    static Row post(String pattern, Function<Ids, String> path, Function<Ids, String> body, Set<Caller> allowed) {
+        return new Row("POST", pattern, path, body, "application/json", allowed);
+    }
+
+    static Row form(String pattern, Function<Ids, String> path, Function<Ids, String> body, Set<Caller> allowed) {
+        return new Row("POST", pattern, path, body, "application/x-www-form-urlencoded", allowed);
+    }
+
+    static Set<Caller> only(Caller... callers) {
+        return EnumSet.copyOf(List.of(callers));
+    }
+
+    static List<Row> rows() {
+        Set<Caller> staffReaders = only(Caller.FACILITATOR, Caller.ANALYST);
+        return List.of(
+                get("/", ids -> "/", EVERYONE),
+                get("/i/{initiativeId}", ids -> "/i/" + ids.initiative(), EVERYONE),
+                get("/i/{initiativeId}/learnings", ids -> "/i/" + ids.initiative() + "/learnings", EVERYONE),
+                get("/i/{initiativeId}/dashboard", ids -> "/i/" + ids.initiative() + "/dashboard", EVERYONE),
+                get("/i/{initiativeId}/dashboard/tables", ids -> "/i/" + ids.initiative() + "/dashboard/tables",
+                        EVERYONE),
+                get("/r/{receiptToken}", ids -> "/r/" + ids.receipt(), EVERYONE),
+                get("/decisions/{decisionId}", ids -> "/decisions/" + ids.decision(), EVERYONE),
+                get("/staff", ids -> "/staff", staffReaders),
+                get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
+                get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
+                        staffReaders),
+                get("/api/initiatives", ids -> "/api/initiatives", EVERYONE),
+                get("/api/initiatives/{initiativeId}", ids -> "/api/initiatives/" + ids.initiative(), EVERYONE),
+                get("/api/initiatives/{initiativeId}/learnings", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/learnings", EVERYONE),
+                get("/api/initiatives/{initiativeId}/decisions", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/decisions", EVERYONE),
+                get("/api/initiatives/{initiativeId}/indicators", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/indicators", EVERYONE),
+                get("/api/initiatives/{initiativeId}/dashboard", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/dashboard", EVERYONE),
+                get("/api/initiatives/{initiativeId}/dashboard.csv", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/dashboard.csv", EVERYONE),
+                get("/api/initiatives/{initiativeId}/dashboard/export", ids -> "/api/initiatives/"
+                        + ids.initiative() + "/dashboard/export", EVERYONE),
+                get("/api/initiatives/{initiativeId}/stream", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/stream", EVERYONE),
+                get("/api/initiatives/{initiativeId}/feedback.csv", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/feedback.csv", only(Caller.ANALYST, Caller.ADMIN)),
+                get("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/feedback", staffReaders),
+                get("/api/decisions/{decisionId}", ids -> "/api/decisions/" + ids.decision(), EVERYONE),
+                get("/api/decisions/{decisionId}/history", ids -> "/api/decisions/" + ids.decision() + "/history",
+                        EVERYONE),
+                get("/api/indicators/{indicatorId}", ids -> "/api/indicators/" + ids.indicator(), EVERYONE),
+                get("/api/receipts/me", ids -> "/api/receipts/me", PARTICIPANT),
+                get("/api/admin/dead-letters", ids -> "/api/admin/dead-letters", only(Caller.ADMIN)),
+                post("/api/initiatives", ids -> "/api/initiatives", ids -> BadInputTest.LAUNCH,
+                        only(Caller.LEADER, Caller.ADMIN)),
+                post("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/feedback", ids -> BadInputTest.SUBMIT, EVERYONE),
+                post("/api/feedback/{feedbackId}/acknowledgement", ids -> "/api/feedback/" + ids.feedback()
+                        + "/acknowledgement", ids -> "{\"message\": \"Thank you\"}", only(Caller.FACILITATOR)),
+                post("/api/feedback/{feedbackId}/understanding", ids -> "/api/feedback/" + ids.feedback()
+                        + "/understanding", ids -> "{\"summary\": \"The bus is late\"}", only(Caller.FACILITATOR)),
+                post("/api/feedback/{feedbackId}/understanding/response", ids -> "/api/feedback/" + ids.feedback()
+                        + "/understanding/response", ids -> "{\"confirmed\": true}", PARTICIPANT),
+                post("/api/feedback/{feedbackId}/themes", ids -> "/api/feedback/" + ids.feedback() + "/themes",
+                        ids -> "{\"themes\": [\"transport\"]}", only(Caller.FACILITATOR, Caller.ANALYST)),
+                post("/api/initiatives/{initiativeId}/learnings", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/learnings", ids -> BadInputTest.LEARNING, only(Caller.FACILITATOR, Caller.LEADER)),
+                post("/api/initiatives/{initiativeId}/decisions", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/decisions", AuthorizationMatrixTest::proposal, only(Caller.LEADER)),
+                post("/api/decisions/{decisionId}/revisions", ids -> "/api/decisions/" + ids.decision()
+                        + "/revisions", AuthorizationMatrixTest::revision, only(Caller.LEADER)),
+                post("/api/decisions/{decisionId}/evidence", ids -> "/api/decisions/" + ids.decision() + "/evidence",
+                        ids -> "{\"feedbackIds\": [\"" + ids.feedback() + "\"], \"note\": \"n\"}",
+                        only(Caller.LEADER, Caller.ANALYST)),
+                post("/api/decisions/{decisionId}/outcome", ids -> "/api/decisions/" + ids.decision() + "/outcome",
+                        ids -> BadInputTest.OUTCOME, only(Caller.LEADER, Caller.ANALYST)),
+                post("/api/initiatives/{initiativeId}/indicators", ids -> "/api/initiatives/" + ids.initiative()
+                        + "/indicators", ids -> "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}",
+                        only(Caller.ANALYST)),
+                post("/api/indicators/{indicatorId}/measurements", ids -> "/api/indicators/" + ids.indicator()
+                        + "/measurements", ids -> "{\"value\": 24.5, \"at\": \"2026-03-01T16:00:00Z\"}",
+                        only(Caller.ANALYST)),
+                post("/api/admin/projections/{name}/replay", ids -> "/api/admin/projections/indicators/replay",
+                        ids -> "", only(Caller.ADMIN)),
+                post("/api/admin/dead-letters/{projection}/retry", ids -> "/api/admin/dead-letters/dashboard/retry",
+                        ids -> "", only(Caller.ADMIN)),
+                form("/i/{initiativeId}/feedback", ids -> "/i/" + ids.initiative() + "/feedback",
+                        ids -> "text=The+bus+is+late&language=en&stakeholderGroup=families", EVERYONE),
+                form("/r/{receiptToken}/answer", ids -> "/r/" + ids.receipt() + "/answer",
+                        ids -> "feedbackId=" + ids.feedback() + "&confirmed=true", EVERYONE),
+                form("/staff/feedback/{feedbackId}/acknowledgement", ids -> "/staff/feedback/" + ids.feedback()
+                        + "/acknowledgement", ids -> "message=Thank+you&returnTo=/staff", only(Caller.FACILITATOR)),
+                form("/staff/feedback/{feedbackId}/understanding", ids -> "/staff/feedback/" + ids.feedback()
+                        + "/understanding", ids -> "summary=The+bus+is+late&returnTo=/staff", only(Caller.FACILITATOR)),
+                form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
+                        ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR)));
+    }
+
+    static String proposal(Ids ids) {
+        return BadInputTest.proposal(new BadInputTest.Ids(ids.initiative(), ids.feedback(), ids.decision(),
+                ids.indicator()));
+    }
+
+    static String revision(Ids ids) {
+        return BadInputTest.revision(new BadInputTest.Ids(ids.initiative(), ids.feedback(), ids.decision(),
+                ids.indicator()));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void everyEndpointHasItsRow() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().startsWith("heard.")) {
+                return;
+            }
+            for (String pattern : info.getPatternValues()) {
+                info.getMethodsCondition().getMethods().forEach(verb -> served.add(verb.name() + " " + pattern));
+            }
+        });
+        Set<String> covered = new TreeSet<>();
+        rows().forEach(row -> covered.add(row.key()));
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void eachCallerGetsExactlyWhatItsRoleAllows() throws Exception {
+        Api api = new Api(port);
+        List<String> wrong = new ArrayList<>();
+        Ids ids = fresh(api);
+        for (Row row : rows()) {
+            for (Caller caller : Caller.values()) {
+                int status = status(row, ids, caller);
+                boolean allowed = row.allowed().contains(caller);
+                int refusal = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT
+                        || row.allowed().equals(PARTICIPANT) ? 401 : 403;
+                // an allowed caller may still meet a state that forbids the step (409): the door let it through
+                if (allowed ? !(status < 400 || status == 409) : status != refusal) {
+                    wrong.add(row.key() + " as " + caller + ": " + status + (allowed ? " (allowed)" : " (expected "
+                            + refusal + ")"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/api/initiatives/" + fresh(api).initiative() + "/indicators").status() == 200);
+    }
+
+    @Test
+    void aParticipantsTokenOpensOnlyTheirOwnFeedback() throws Exception {
+        Api api = new Api(port);
+        Ids mine = fresh(api);
+        Ids theirs = fresh(api);
+        JsonNode feed = api.get("/api/receipts/me", "X-Receipt-Token", mine.receipt()).json();
+        assertThat(feed.get("feedbackId").asText()).isEqualTo(mine.feedback());
+        assertThat(feed.toString()).doesNotContain(theirs.feedback());
+        Api.Response answer = api.post("/api/feedback/" + theirs.feedback() + "/understanding/response",
+                "{\"confirmed\": true}", "X-Receipt-Token", mine.receipt());
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(api.get("/api/receipts/me", "X-Receipt-Token", "NotAReceiptTokenAtAll1").status()).isEqualTo(401);
+    }
+
+    private Ids fresh(Api api) {
+        Loop loop = new Loop(api);
+        String initiative = loop.launchInitiative();
+        JsonNode receipt = loop.submit(initiative, "The bus is late", Api.as("facilitator"));
+        String indicator = api.post("/api/initiatives/" + initiative + "/indicators",
+                "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", Api.as("analyst"))
+                .json().get("indicatorId").asText();
+        Ids known = new Ids(initiative, receipt.get("feedbackId").asText(), receipt.get("receiptToken").asText(), null,
+                indicator);
+        String decision = api.post("/api/initiatives/" + initiative + "/decisions", proposal(known), Api.as("leader"))
+                .json().get("decisionId").asText();
+        Ids ids = new Ids(initiative, known.feedback(), known.receipt(), decision, indicator);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/api/decisions/" + decision).status() == 200
+                        && api.get("/api/receipts/me", "X-Receipt-Token", ids.receipt()).status() == 200);
+        return ids;
+    }
+
+    /** The status only; the endless stream is left after its first bytes. */
+    private int status(Row row, Ids ids, Caller caller) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path().apply(ids)))
+                .timeout(Duration.ofSeconds(30));
+        if (row.body() == null) {
+            request.GET();
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofString(row.body().apply(ids)))
+                    .header("Content-Type", row.contentType())
+                    .header("Origin", "http://localhost:" + port);
+        }
+        if (caller == Caller.PARTICIPANT) {
+            request.header("X-Receipt-Token", ids.receipt());
+        } else if (caller != Caller.ANONYMOUS) {
+            String[] authorization = Api.as(caller.name().toLowerCase());
+            request.header(authorization[0], authorization[1]);
+        }
+        if (row.pattern().endsWith("/stream")) {
+            HttpResponse<InputStream> stream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            stream.body().close();
+            return stream.statusCode();
+        }
+        // read to the end: an unread answer would keep its request open on the server
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
