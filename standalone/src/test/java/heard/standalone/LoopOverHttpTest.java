@@ -68,7 +68,9 @@ class LoopOverHttpTest {
         assertThat(timeline.get(7).get("learningTitle").asText()).isEqualTo("Afternoon buses");
         assertThat(feed.toString()).doesNotContain("555 0100");
 
-        Api.Response publicFeed = api.get("/api/initiatives/" + initiativeId + "/learnings");
+        // the public feed is a projection of its own, which may be a moment behind the participant's
+        Api.Response publicFeed = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/initiatives/" + initiativeId + "/learnings"), r -> r.json().size() == 1);
         assertThat(publicFeed.json().get(0).get("feedbackCount").asInt()).isEqualTo(1);
         assertThat(publicFeed.body()).doesNotContain(feedbackId).doesNotContain("555 0100");
 

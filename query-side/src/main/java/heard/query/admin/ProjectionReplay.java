@@ -1,15 +1,10 @@
 package heard.query.admin;
 
+import heard.query.applied.AppliedEvents;
+import heard.query.config.Projections;
 import heard.query.web.NotFound;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,11 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProjectionReplay {
     private final EventProcessingConfiguration processing;
-    private final ApplicationContext context;
+    private final Projections projections;
+    private final AppliedEvents applied;
 
-    ProjectionReplay(EventProcessingConfiguration processing, ApplicationContext context) {
+    ProjectionReplay(EventProcessingConfiguration processing, Projections projections, AppliedEvents applied) {
         this.processing = processing;
-        this.context = context;
+        this.projections = projections;
+        this.applied = applied;
     }
 
     record Replaying(String projection, boolean replaying) {
@@ -39,7 +36,7 @@ class ProjectionReplay {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Replaying replay(@PathVariable String name) {
-        if (!projections().contains(name)) {
+        if (!projections.names().contains(name)) {
             throw new NotFound("projection", name);
         }
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
@@ -47,20 +44,8 @@ class ProjectionReplay {
         processor.shutDown();
         // clears the projection's tables (its @ResetHandler) and moves its tokens back to the start
         processor.resetTokens();
+        applied.forget(name);
         processor.start();
         return new Replaying(name, true);
-    }
-
-    /** The processing groups of the query side's projections. */
-    Set<String> projections() {
-        Set<String> names = new TreeSet<>();
-        for (Map.Entry<String, Object> bean : context.getBeansWithAnnotation(ProcessingGroup.class).entrySet()) {
-            Class<?> type = AopUtils.getTargetClass(bean.getValue());
-            ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            if (group != null && type.getPackageName().startsWith("heard.query.")) {
-                names.add(group.value());
-            }
-        }
-        return names;
     }
 }
