@@ -76,7 +76,7 @@ class LoopOverHttpTest {
 
         JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback?status=LOOP_CLOSED",
-                        Api.as("facilitator")).json(), page -> page.get("totalItems").asInt() == 1);
+                        Api.as("facilitator")).json(), page -> page.path("totalItems").asInt() == 1);
         JsonNode item = inbox.get("items").get(0);
         assertThat(item.get("contact").asText()).isEqualTo("+1 555 0100");
         assertThat(item.get("summary").asText()).isEqualTo("The afternoon bus is late");
@@ -85,7 +85,7 @@ class LoopOverHttpTest {
 
         JsonNode initiative = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/initiatives/" + initiativeId).json(),
-                        summary -> summary.get("learningCount").asInt() == 1);
+                        summary -> summary.path("learningCount").asInt() == 1);
         assertThat(initiative.get("feedbackCount").asInt()).isEqualTo(1);
     }
 
@@ -96,7 +96,7 @@ class LoopOverHttpTest {
         String feedbackId = receipt.get("feedbackId").asText();
         JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json(),
-                        page -> page.get("totalItems").asInt() == 1);
+                        page -> page.path("totalItems").asInt() == 1);
         assertThat(inbox.get("items").get(0).get("feedbackId").asText()).isEqualTo(feedbackId);
         assertThat(inbox.get("items").get(0).get("submittedBy").asText()).isEqualTo("facilitator");
     }

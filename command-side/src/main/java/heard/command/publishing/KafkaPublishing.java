@@ -2,7 +2,15 @@ package heard.command.publishing;
 
 import heard.events.topic.EventsTopic;
 import org.axonframework.config.EventProcessingConfigurer;
+import java.time.Duration;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +34,28 @@ class KafkaPublishing {
         EventsTopic topic = new EventsTopic(kafka.getDefaultTopic());
         topic.ensureExists(kafka.buildProducerProperties());
         return topic;
+    }
+
+    /**
+     * As the framework builds it, but waiting longer for the broker's acknowledgement: an acknowledgement
+     * that comes after the wait has given up makes the event be sent again (one second, the framework's
+     * default, is easily exceeded by a busy broker).
+     */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer serializer,
+                                                  ProducerFactory<String, byte[]> producers,
+                                                  KafkaMessageConverter<String, byte[]> converter,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  TopicResolver topics,
+                                                  @Value("${heard.events.publish-ack-timeout:10s}") Duration ackTimeout) {
+        return KafkaPublisher.<String, byte[]>builder()
+                .serializer(serializer)
+                .producerFactory(producers)
+                .messageConverter(converter)
+                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .topicResolver(topics)
+                .publisherAckTimeout(ackTimeout.toMillis())
+                .build();
     }
 
     @Autowired

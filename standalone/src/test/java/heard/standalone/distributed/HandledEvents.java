@@ -1,28 +1,26 @@
 package heard.standalone.distributed;
 
+import heard.events.FeedbackSubmitted;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 
-/** Added to a query side under test: which events each of its processors handed to its handlers. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Added to a query side under test: a handler beside the inbox's own, in its processing group, so it
+ * sees exactly what the inbox's handlers see (after every interceptor).
+ */
+@ProcessingGroup("inbox")
 class HandledEvents {
-    private final Map<String, List<String>> byProcessor = new ConcurrentHashMap<>();
+    private final List<String> submissions = new CopyOnWriteArrayList<>();
 
-    @Autowired
-    void count(EventProcessingConfigurer processing) {
-        processing.registerDefaultHandlerInterceptor((configuration, processor) -> (unitOfWork, chain) -> {
-            byProcessor.computeIfAbsent(processor, p -> new CopyOnWriteArrayList<>())
-                    .add(unitOfWork.getMessage().getIdentifier());
-            return chain.proceed();
-        });
+    @EventHandler
+    void on(FeedbackSubmitted submitted, EventMessage<?> message) {
+        submissions.add(message.getIdentifier());
     }
 
-    List<String> by(String processor) {
-        return byProcessor.getOrDefault(processor, List.of());
+    List<String> submissions() {
+        return submissions;
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -81,9 +82,15 @@ final class Topology {
         return postgres.getDatabase("postgres", database);
     }
 
+    /**
+     * Quartz keeps its job stores' connections in one registry per JVM, by scheduler name: a command side
+     * under the default name would take over the store of any other app in this JVM, and close it.
+     */
     ConfigurableApplicationContext commandSide(String... settings) {
+        List<String> all = new ArrayList<>(List.of("--spring.quartz.scheduler-name=command-side-" + UUID.randomUUID()));
+        all.addAll(List.of(settings));
         return start(CommandSideApplication.class, "heard.query.config.QueryInfrastructure,heard.query.web.QuerySecurity",
-                List.of(), settings);
+                List.of(), all.toArray(String[]::new));
     }
 
     ConfigurableApplicationContext querySide(String... settings) {
