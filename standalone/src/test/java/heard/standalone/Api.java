@@ -13,17 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A plain HTTP client for the running app, as an outside caller sees it. */
-final class Api {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+public final class Api {
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    Api(int port) {
+    public Api(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    record Response(int status, HttpHeaders headers, String body) {
-        JsonNode json() {
+    public record Response(int status, HttpHeaders headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -37,7 +37,7 @@ final class Api {
     }
 
     /** The Authorization header of a demo staff user. */
-    static String[] as(String user) {
+    public static String[] as(String user) {
         String credentials = user + ":" + user + "-demo";
         return new String[] {"Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))};
@@ -47,7 +47,7 @@ final class Api {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
-    Response post(String path, String jsonBody, String... headers) {
+    public Response post(String path, String jsonBody, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), "application/json", headers);
     }
@@ -57,7 +57,7 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), contentType, headers);
     }
 
-    Response get(String path, String... headers) {
+    public Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null, headers);
     }
 

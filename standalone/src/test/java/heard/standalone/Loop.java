@@ -8,14 +8,21 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 /** Steps of the loop over HTTP, as the people who take them would. */
-final class Loop {
+public final class Loop {
     private final Api api;
+    private final Api reads;
 
     Loop(Api api) {
-        this.api = api;
+        this(api, api);
     }
 
-    String launchInitiative() {
+    /** When the sides run apart: commands go to the one, reads to the other. */
+    public Loop(Api commands, Api reads) {
+        this.api = commands;
+        this.reads = reads;
+    }
+
+    public String launchInitiative() {
         Api.Response launched = api.post("/api/initiatives", """
                 {"title": "Getting to school safely",
                  "guidingQuestion": "What makes the trip to school hard for your family?",
@@ -28,7 +35,7 @@ final class Loop {
         return launched.json().get("initiativeId").asText();
     }
 
-    JsonNode submit(String initiativeId, String text, String... headers) {
+    public JsonNode submit(String initiativeId, String text, String... headers) {
         Api.Response submitted = api.post("/api/initiatives/" + initiativeId + "/feedback", """
                 {"text": %s, "channel": "SMS", "language": "es", "stakeholderGroup": "families",
                  "contact": "+1 555 0100", "followUpConsent": true}""".formatted(quote(text)), headers);
@@ -37,15 +44,15 @@ final class Loop {
     }
 
     /** The participant's feed once the projection shows the given status. */
-    JsonNode awaitFeed(String receiptToken, String status) {
+    public JsonNode awaitFeed(String receiptToken, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> {
-                    Api.Response feed = api.get("/api/receipts/me", "X-Receipt-Token", receiptToken);
+                    Api.Response feed = reads.get("/api/receipts/me", "X-Receipt-Token", receiptToken);
                     return feed.status() == 200 ? feed.json() : null;
                 }, feed -> feed != null && status.equals(feed.get("status").asText()));
     }
 
-    static List<String> steps(JsonNode feed) {
+    public static List<String> steps(JsonNode feed) {
         return feed.get("timeline").findValuesAsText("step");
     }
 

@@ -1,5 +1,6 @@
 package heard.query.admin;
 
+import heard.query.applied.AppliedEvents;
 import heard.query.config.Projections;
 import heard.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionReplay {
     private final EventProcessingConfiguration processing;
     private final Projections projections;
+    private final AppliedEvents applied;
 
-    ProjectionReplay(EventProcessingConfiguration processing, Projections projections) {
+    ProjectionReplay(EventProcessingConfiguration processing, Projections projections, AppliedEvents applied) {
         this.processing = processing;
         this.projections = projections;
+        this.applied = applied;
     }
 
     record Replaying(String projection, boolean replaying) {
@@ -39,6 +42,8 @@ class ProjectionReplay {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound("projection", name));
         processor.shutDown();
+        // Forgotten before the reset, not after: a crash in between must not leave a replay that skips everything.
+        applied.forget(name);
         // clears the projection's tables (its @ResetHandler) and moves its tokens back to the start
         processor.resetTokens();
         processor.start();

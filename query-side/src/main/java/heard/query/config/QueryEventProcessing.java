@@ -1,5 +1,7 @@
 package heard.query.config;
 
+import heard.query.applied.AppliedEvents;
+import heard.query.applied.SkipApplied;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -7,23 +9,34 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Each projection is its own processing group, a pooled streaming processor with its own token.
- * An event a projection fails to handle is parked in its dead-letter queue, with the later events
- * of the same sequence behind it so their order holds, and the projection goes on with the rest.
+ * Every projection skips the aggregate events it has already applied. An event a projection fails
+ * to handle is parked in its dead-letter queue, with the later events of the same sequence behind
+ * it so their order holds, and the projection goes on with the rest. Several query-side instances
+ * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
+ * caps one instance's share so that the others get theirs.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
     @Autowired
-    void configure(EventProcessingConfigurer processing, ObjectProvider<Projections> projections) {
+    void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
+                   @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
         processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
-        processing.registerDeadLetterQueueProvider(group -> projections.getObject().names().contains(group)
+        processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                ? new SkipApplied(group, applied)
+                : (unitOfWork, chain) -> chain.proceed());
+        processing.registerDeadLetterQueueProvider(group -> projections.names().contains(group)
                 ? configuration -> deadLetters(group, configuration) : null);
+        if (maxClaimedSegments > 0) {
+            processing.registerPooledStreamingEventProcessorConfiguration(
+                    (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+        }
     }
 
     private static SequencedDeadLetterQueue<EventMessage<?>> deadLetters(String group, Configuration configuration) {

@@ -1,6 +1,8 @@
 package heard.query.config;
 
 import heard.events.EventJson;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -42,9 +44,15 @@ public class QueryInfrastructure {
         return serializer;
     }
 
+    /**
+     * Instances share the projections' segments by claiming them in this store. Each instance is its
+     * own claimant, even when several run in one JVM (the process name alone would make them one).
+     */
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
-        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider).build();
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
+                .nodeId(owner).build();
     }
 }

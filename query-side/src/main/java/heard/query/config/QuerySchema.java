@@ -15,7 +15,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  * The read models and the tokens of their processors, migrated with their own history table so
  * that both sides can share one database. Portable scripts are in {@code common};
  * Axon's binary token column differs per vendor.
- * Alone on H2, this side reads the events from the write side's store in the same database file.
+ * With {@code heard.events.source=event-store} it reads the events from the write side's store in the same database.
  */
 @Configuration(proxyBeanMethods = false)
 @EntityScan({"heard.query", "org.axonframework.eventhandling.tokenstore.jpa",

@@ -1,0 +1,67 @@
+package heard.command.publishing;
+
+import heard.events.topic.EventsTopic;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every committed event goes to Kafka: the framework's publisher is a pooled streaming processor
+ * that follows the event store with a token of its own, so nothing is sent that was not stored and
+ * nothing stored is lost (at least once). It has one segment, so the topic receives the events in the
+ * store's order; the records' key is the aggregate id. A publisher without a token (the first start, or
+ * one whose token was lost) starts from the oldest event: the framework's default would start at the
+ * newest as a replay, which the publisher ignores, and the history would never reach the topic.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = PublishingSetting.PROPERTY, havingValue = "true")
+class KafkaPublishing {
+
+    @Bean
+    EventsTopic eventsTopic(KafkaProperties kafka) {
+        EventsTopic topic = new EventsTopic(kafka.getDefaultTopic());
+        topic.ensureExists(kafka.buildProducerProperties());
+        return topic;
+    }
+
+    /**
+     * As the framework builds it, but waiting longer for the broker's acknowledgement: an acknowledgement
+     * that comes after the wait has given up makes the event be sent again (one second, the framework's
+     * default, is easily exceeded by a busy broker).
+     */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer serializer,
+                                                  ProducerFactory<String, byte[]> producers,
+                                                  KafkaMessageConverter<String, byte[]> converter,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  TopicResolver topics,
+                                                  @Value("${heard.events.publish-ack-timeout:10s}") Duration ackTimeout) {
+        return KafkaPublisher.<String, byte[]>builder()
+                .serializer(serializer)
+                .producerFactory(producers)
+                .messageConverter(converter)
+                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .topicResolver(topics)
+                .publisherAckTimeout(ackTimeout.toMillis())
+                .build();
+    }
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing, KafkaProperties kafka) {
+        processing.registerPooledStreamingEventProcessorConfiguration(kafka.getPublisher().getProcessingGroup(),
+                (configuration, builder) -> builder.initialSegmentCount(1)
+                        .initialToken(StreamableMessageSource::createTailToken));
+    }
+}

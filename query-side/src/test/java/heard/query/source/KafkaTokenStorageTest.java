@@ -1,0 +1,57 @@
+package heard.query.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import heard.events.EventJson;
+import heard.query.config.ProjectionTest;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.axonframework.common.jpa.SimpleEntityManagerProvider;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Kafka positions are kept in this side's token store, as JSON through the project's mapper. */
+@ProjectionTest
+class KafkaTokenStorageTest {
+    @Autowired
+    EntityManager entityManager;
+
+    private final KafkaTrackingToken token = KafkaTrackingToken.newInstance(
+            Map.of(new TopicPartition("heard.events", 0), 41L, new TopicPartition("heard.events", 1), 7L));
+
+    private JpaTokenStore tokenStore() {
+        return JpaTokenStore.builder()
+                .serializer(JacksonSerializer.builder().objectMapper(EventJson.mapper()).build())
+                .entityManagerProvider(new SimpleEntityManagerProvider(entityManager))
+                .build();
+    }
+
+    @Test
+    void aKafkaTokenComesBackAsItWasStored() {
+        tokenStore().initializeTokenSegments("inbox", 1, token);
+        entityManager.flush();
+        entityManager.clear();
+
+        TrackingToken fetched = tokenStore().fetchToken("inbox", 0);
+
+        assertThat(fetched).isEqualTo(token);
+        assertThat(((KafkaTrackingToken) fetched).getPositions())
+                .containsEntry(new TopicPartition("heard.events", 0), 41L);
+    }
+
+    @Test
+    void aReplayingTokenComesBackToo() {
+        TrackingToken replaying = ReplayToken.createReplayToken(token, KafkaTrackingToken.emptyToken());
+        tokenStore().initializeTokenSegments("dashboard", 1, replaying);
+        entityManager.flush();
+        entityManager.clear();
+
+        assertThat(tokenStore().fetchToken("dashboard", 0)).isEqualTo(replaying);
+    }
+}

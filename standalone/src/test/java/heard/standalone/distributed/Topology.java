@@ -1,0 +1,135 @@
+package heard.standalone.distributed;
+
+import heard.command.CommandSideApplication;
+import heard.query.QuerySideApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The distributed topology in this JVM: one embedded PostgreSQL and one embedded KRaft broker for
+ * the whole test run; each test class gets a database (shared by both sides, as by default) and a
+ * topic of its own. Each side runs as its own Spring application with its own settings file.
+ */
+final class Topology {
+    private static EmbeddedPostgres postgres;
+    private static EmbeddedKafkaKraftBroker kafka;
+
+    private final String database;
+    private final String topic;
+
+    private Topology(String database, String topic) {
+        this.database = database;
+        this.topic = topic;
+    }
+
+    /** A fresh database; the topic is made by whichever side starts first. */
+    static Topology fresh(String database, String topic) {
+        startShared();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Topology(database, topic);
+    }
+
+    private static synchronized void startShared() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        // the sides must make the topic themselves, as they would against a real broker
+        kafka.brokerProperty("auto.create.topics.enable", "false");
+        kafka.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.destroy();
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // the JVM is ending
+            }
+        }));
+    }
+
+    String brokers() {
+        return kafka.getBrokersAsString();
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    DataSource dataSource() {
+        return postgres.getDatabase("postgres", database);
+    }
+
+    /**
+     * Quartz keeps its job stores' connections in one registry per JVM, by scheduler name: a command side
+     * under the default name would take over the store of any other app in this JVM, and close it.
+     */
+    ConfigurableApplicationContext commandSide(String... settings) {
+        List<String> all = new ArrayList<>(List.of("--spring.quartz.scheduler-name=command-side-" + UUID.randomUUID()));
+        all.addAll(List.of(settings));
+        return start(CommandSideApplication.class, "heard.query.config.QueryInfrastructure,heard.query.web.QuerySecurity",
+                List.of(), all.toArray(String[]::new));
+    }
+
+    ConfigurableApplicationContext querySide(String... settings) {
+        return querySide(List.of(), settings);
+    }
+
+    ConfigurableApplicationContext querySide(List<Class<?>> extra, String... settings) {
+        return start(QuerySideApplication.class,
+                "heard.command.config.CommandInfrastructure,heard.command.web.CommandSecurity", extra, settings);
+    }
+
+    static int port(ConfigurableApplicationContext side) {
+        return ((WebServerApplicationContext) side).getWebServer().getPort();
+    }
+
+    /** The other side's auto-configurations are on this test's class path, but not in a side's own jar. */
+    private ConfigurableApplicationContext start(Class<?> side, String otherSide, List<Class<?>> extra,
+                                                 String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.config.location=" + ownSettings(side),
+                "--spring.profiles.active=demo",
+                "--heard.demo-data=false",
+                "--server.port=0",
+                "--spring.autoconfigure.exclude=" + otherSide,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--axon.kafka.bootstrap-servers=" + brokers(),
+                "--axon.kafka.default-topic=" + topic));
+        args.addAll(List.of(settings));
+        List<Class<?>> sources = new ArrayList<>(List.of(side));
+        sources.addAll(extra);
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
+    }
+
+    /** The folder (or jar) holding the side's application.yml, which this module's own would hide. */
+    private static String ownSettings(Class<?> side) {
+        URL location = side.getProtectionDomain().getCodeSource().getLocation();
+        String url = location.toString();
+        return url.endsWith(".jar") ? "jar:" + url + "!/" : url;
+    }
+}
