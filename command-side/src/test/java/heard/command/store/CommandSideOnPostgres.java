@@ -40,6 +40,8 @@ final class CommandSideOnPostgres {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--server.port=0",
+                // the store alone: publishing to Kafka is shown by the distributed topology tests
+                "--heard.events.publish-to-kafka=false",
                 "--spring.quartz.scheduler-name=heard-" + name);
     }
 
