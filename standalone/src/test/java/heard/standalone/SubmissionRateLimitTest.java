@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false",
-                "heard.rate-limit.submissions.capacity=3", "heard.rate-limit.submissions.refill-per-minute=1"})
+                "heard.rate-limit.submissions.capacity=3", "heard.rate-limit.submissions.refill-per-minute=1",
+                // Quartz keeps schedulers and their connections by name, JVM-wide: this context's own name
+                // keeps the suite's shared context on its own database
+                "spring.quartz.scheduler-name=heard-rate-limit-test"})
 @Import(SubmissionRateLimitTest.HandMovedClock.class)
 class SubmissionRateLimitTest {
     private static final String FORM = "application/x-www-form-urlencoded";

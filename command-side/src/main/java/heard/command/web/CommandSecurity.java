@@ -110,6 +110,7 @@ public class CommandSecurity {
     public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment)
             throws Exception {
         String policy = ContentSecurityPolicy.of(environment.getProperty("heard.web.command-url"));
+        // no session to protect: the pages' forms carry signed FormTokens instead, and the API takes no cookies
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
