@@ -14,9 +14,22 @@ public final class ContentSecurityPolicy {
     }
 
     public static String of(String commandUrl) {
+        return policy("'self'", commandUrl);
+    }
+
+    /**
+     * The API documentation (Swagger UI) adds a style element of its own when it draws; its pages
+     * alone may apply inline style. They show no stored text, and no inline script runs there either.
+     */
+    public static String forApiDocs(String commandUrl) {
+        return policy("'self' 'unsafe-inline'", commandUrl);
+    }
+
+    private static String policy(String styles, String commandUrl) {
         String formTargets = "'self'" + origin(commandUrl).map(origin -> " " + origin).orElse("");
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                + "frame-ancestors 'none'; form-action " + formTargets + "; base-uri 'self'; object-src 'none'";
+        return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' data:; "
+                + "connect-src 'self'; frame-ancestors 'none'; form-action " + formTargets + "; base-uri 'self'; "
+                + "object-src 'none'";
     }
 
     private static Optional<String> origin(String url) {

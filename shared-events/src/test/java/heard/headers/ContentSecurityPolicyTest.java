@@ -17,6 +17,13 @@ class ContentSecurityPolicyTest {
     }
 
     @Test
+    void onlyTheApiDocumentationMayApplyInlineStyle() {
+        assertThat(ContentSecurityPolicy.forApiDocs("http://localhost:8081"))
+                .contains("style-src 'self' 'unsafe-inline';", "script-src 'self';", "form-action 'self' http://localhost:8081;");
+        assertThat(ContentSecurityPolicy.of("http://localhost:8081")).doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void aCommandUrlThatIsNotAWebAddressStopsTheStart() {
         assertThatThrownBy(() -> ContentSecurityPolicy.of("javascript:alert(1)")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ContentSecurityPolicy.of("localhost:8081; script-src *"))

@@ -196,6 +196,15 @@ class BrowserTest {
         assertThat(browser.findElements(By.id("ack-" + feedbackId))).isEmpty();
     }
 
+    @Test
+    void theApiDocumentationStillRendersUnderThePolicy() {
+        browser.get(base() + "/swagger-ui.html");
+        WebElement title = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        assertThat(title.getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
+    }
+
     /** The browser's sign-in prompt cannot be answered headless: send the staff user's credentials with every request. */
     private void signIn(String user) {
         String credentials = Base64.getEncoder()

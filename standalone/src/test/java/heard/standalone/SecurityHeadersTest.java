@@ -55,6 +55,8 @@ class SecurityHeadersTest {
                     .as(page.body()).isEmpty();
         }
 
+        assertThat(api.get("/swagger-ui/index.html").headers().firstValue("Content-Security-Policy"))
+                .hasValue(POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
         assertThat(pages.get(4).headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(pages.get(1).headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     }

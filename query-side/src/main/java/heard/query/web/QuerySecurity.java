@@ -32,7 +32,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -109,7 +113,8 @@ public class QuerySecurity {
     @ConditionalOnMissingBean
     public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment)
             throws Exception {
-        String policy = ContentSecurityPolicy.of(environment.getProperty("heard.web.command-url"));
+        String commandUrl = environment.getProperty("heard.web.command-url");
+        RequestMatcher apiDocs = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
         // no session to protect: the pages' forms carry signed FormTokens instead, and the API takes no cookies
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -128,7 +133,10 @@ public class QuerySecurity {
                 // with Spring Security's defaults: X-Content-Type-Options: nosniff, no caching; receipt pages
                 // set Referrer-Policy: no-referrer themselves, which this one does not overwrite
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
+                                new StaticHeadersWriter("Content-Security-Policy", ContentSecurityPolicy.of(commandUrl))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs, new StaticHeadersWriter(
+                                "Content-Security-Policy", ContentSecurityPolicy.forApiDocs(commandUrl))))
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

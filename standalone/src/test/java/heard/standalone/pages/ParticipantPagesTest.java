@@ -36,7 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"heard.data-dir=./target/test-data-${random.uuid}", "heard.demo-data=false",
                 "heard.rate-limit.submissions.capacity=100000",
-                "heard.security.form-secret=" + ParticipantPagesTest.FORM_SECRET})
+                "heard.security.form-secret=" + ParticipantPagesTest.FORM_SECRET,
+                // Quartz keeps schedulers and their connections by name, JVM-wide: a name of its own keeps
+                // the suite's shared context on its own database
+                "spring.quartz.scheduler-name=heard-participant-pages-test"})
 class ParticipantPagesTest {
     static final String FORM_SECRET = "the participant pages' secret for signing forms";
     private static final ObjectMapper JSON = new ObjectMapper();
