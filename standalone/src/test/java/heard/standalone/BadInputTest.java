@@ -235,6 +235,59 @@ class BadInputTest {
     }
 
     @Test
+    void listsAndTextsBeyondTheirCapsAre400NamingTheField() {
+        String ids1001 = ids(1_001);
+        String longId = Loop.quote("f".repeat(65));
+        record Case(String path, String body, String[] who, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("/api/feedback/" + ids.feedback() + "/themes",
+                        "{\"themes\": [" + Loop.quote("t".repeat(61)) + "]}", Api.as("analyst"), "themes[0]"),
+                new Case("/api/feedback/" + ids.feedback() + "/themes", "{\"themes\": [\"two\\nlines\"]}",
+                        Api.as("analyst"), "themes[0]"),
+                new Case("/api/initiatives/" + ids.initiative() + "/decisions",
+                        proposal(ids).replace("[\"" + ids.feedback() + "\"]", ids1001), Api.as("leader"), "evidence"),
+                new Case("/api/initiatives/" + ids.initiative() + "/decisions",
+                        proposal(ids).replace("\"" + ids.feedback() + "\"", longId), Api.as("leader"), "evidence[0]"),
+                new Case("/api/decisions/" + ids.decision() + "/revisions",
+                        revision(ids).replace("[\"" + ids.feedback() + "\"]", ids1001), Api.as("leader"), "triggeredBy"),
+                new Case("/api/decisions/" + ids.decision() + "/evidence",
+                        "{\"feedbackIds\": " + ids1001 + "}", Api.as("analyst"), "feedbackIds"),
+                new Case("/api/initiatives/" + ids.initiative() + "/learnings",
+                        LEARNING.replace("[]", ids1001), Api.as("leader"), "feedbackIds"),
+                new Case("/api/initiatives/" + ids.initiative() + "/learnings",
+                        LEARNING.replace("\"feedbackIds\": []", "\"feedbackIds\": [], \"decisionIds\": " + ids(101)),
+                        Api.as("leader"), "decisionIds"),
+                new Case("/api/initiatives/" + ids.initiative() + "/learnings",
+                        LEARNING.replace("\"title\": \"t\"", "\"title\": " + Loop.quote("t".repeat(201))),
+                        Api.as("leader"), "title"),
+                new Case("/api/initiatives", LAUNCH.replace("\"title\": \"t\"",
+                        "\"title\": " + Loop.quote("t".repeat(201))), Api.as("leader"), "title"),
+                new Case("/api/initiatives/" + ids.initiative() + "/feedback",
+                        SUBMIT.replace("\"families\"", "\"families\", \"contact\": " + Loop.quote("c".repeat(321))),
+                        new String[0], "contact"),
+                new Case("/api/feedback/" + ids.feedback() + "/acknowledgement",
+                        "{\"message\": " + Loop.quote("m".repeat(5_001)) + "}", Api.as("facilitator"), "message"),
+                new Case("/api/feedback/" + ids.feedback() + "/understanding",
+                        "{\"summary\": " + Loop.quote("s".repeat(10_001)) + "}", Api.as("facilitator"), "summary"),
+                new Case("/api/feedback/" + ids.feedback() + "/understanding/response",
+                        "{\"confirmed\": false, \"correction\": " + Loop.quote("c".repeat(10_001)) + "}",
+                        new String[] {"X-Receipt-Token", receiptToken}, "correction"));
+        for (Case bad : cases) {
+            Api.Response response = api.post(bad.path(), bad.body(), bad.who());
+            assertProblem(response, 400);
+            assertThat(response.json().get("errors").findValuesAsText("field")).as(bad.path())
+                    .containsExactly(bad.field());
+        }
+    }
+
+    /** A JSON array of that many distinct ids. */
+    private static String ids(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "\"f" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    @Test
     void readsAnswerProblemsToo() {
         assertProblem(api.get("/api/initiatives/nope"), 404);
         assertProblem(api.get("/api/initiatives/nope/learnings"), 404);

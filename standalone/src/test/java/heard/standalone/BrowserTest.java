@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -23,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +67,8 @@ class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=en-US", "--window-size=412,915", "--user-data-dir=" + profile);
+        // the console, where the browser reports anything the Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -72,7 +77,10 @@ class BrowserTest {
 
     @AfterEach
     void close() throws IOException {
+        List<String> refused = List.of();
         if (browser != null) {
+            refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy")).toList();
             browser.quit();
         }
         if (profile != null) {
@@ -80,6 +88,7 @@ class BrowserTest {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+        assertThat(refused).as("what the page's Content-Security-Policy refused").isEmpty();
     }
 
     @Test
@@ -185,6 +194,15 @@ class BrowserTest {
             return browser.findElement(item).findElement(By.className("status")).getText();
         }, "Acknowledged"::equals);
         assertThat(browser.findElements(By.id("ack-" + feedbackId))).isEmpty();
+    }
+
+    @Test
+    void theApiDocumentationStillRendersUnderThePolicy() {
+        browser.get(base() + "/swagger-ui.html");
+        WebElement title = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        assertThat(title.getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
     }
 
     /** The browser's sign-in prompt cannot be answered headless: send the staff user's credentials with every request. */

@@ -3,12 +3,14 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,10 +221,11 @@ class StaffConsoleTest {
                 Api.headers(facilitator, new String[] {"Referer", "https://elsewhere.example/staff/i/x"}));
         for (String[] headers : foreign) {
             assertThat(api.postAs(FORM, "/staff/feedback/" + feedbackId + "/themes",
-                    form("themes", "lighting", "returnTo", back), headers).status()).isEqualTo(403);
+                    form("themes", "lighting", "returnTo", back, "formToken", consoleToken(back)), headers).status())
+                    .isEqualTo(403);
         }
         Api.Response byReferer = api.postAs(FORM, "/staff/feedback/" + feedbackId + "/themes",
-                form("themes", "lighting", "returnTo", back), Api.headers(facilitator,
+                form("themes", "lighting", "returnTo", back, "formToken", consoleToken(back)), Api.headers(facilitator,
                         new String[] {"Referer", "http://localhost:" + port + back}));
         assertThat(byReferer.status()).isEqualTo(303);
         assertThat(location(byReferer)).startsWith("http://localhost:" + port + back + "?done=themed");
@@ -291,9 +294,27 @@ class StaffConsoleTest {
         return response.body();
     }
 
+    /**
+     * A facilitator's form post from the console page it goes back to, with the token that page signed;
+     * when that page no longer shows a form, with the token of the page the facilitator saw before.
+     */
+    private String lastToken;
+
     private Api.Response staffPost(String feedbackId, String what, String body) {
-        return api.postAs(FORM, "/staff/feedback/" + feedbackId + "/" + what, body,
+        String returnTo = Arrays.stream(body.split("&")).filter(field -> field.startsWith("returnTo="))
+                .map(field -> URLDecoder.decode(field.substring("returnTo=".length()), StandardCharsets.UTF_8))
+                .findFirst().orElse("");
+        Api.Response page = returnTo.matches("/staff/i/[^#\\s\"]*") ? api.get(returnTo, Api.as("facilitator")) : null;
+        if (page != null && page.status() == 200) {
+            FormPage.tokenIn(page.body()).ifPresent(token -> lastToken = token);
+        }
+        String signed = lastToken == null ? "" : "&" + form("formToken", lastToken);
+        return api.postAs(FORM, "/staff/feedback/" + feedbackId + "/" + what, body + signed,
                 Api.headers(Api.as("facilitator"), origin()));
+    }
+
+    private String consoleToken(String page) {
+        return FormPage.token(page(page, "facilitator"));
     }
 
     private String[] origin() {

@@ -6,11 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The standalone app on a random port with a fresh, empty H2 store; one context shared by the suite. */
+/**
+ * The standalone app on a random port with a fresh, empty H2 store; one context shared by the suite.
+ * The suite sends everything from one address, so the submission limit is lifted here (its own test
+ * has its own context); the forms' secret is known, so that a test can sign a form that has expired.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false",
-                "heard.dashboard.live.heartbeat=PT1S"})
+                "heard.dashboard.live.heartbeat=PT1S", "heard.rate-limit.submissions.capacity=100000",
+                "heard.security.form-secret=" + StandaloneTest.FORM_SECRET})
 @interface StandaloneTest {
+    String FORM_SECRET = "the suite's own secret for signing forms";
 }

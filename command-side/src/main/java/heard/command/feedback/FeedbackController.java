@@ -1,10 +1,12 @@
 package heard.command.feedback;
 
+import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.web.Actor;
 import heard.command.web.InvalidInput;
 import heard.command.web.MissingReceiptToken;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -60,18 +62,22 @@ class FeedbackController {
     private final Submissions submissions;
     private final CommandGateway commands;
     private final ReceiptLinks links;
+    private final SubmissionRateLimit limit;
 
-    FeedbackController(Submissions submissions, CommandGateway commands, ReceiptLinks links) {
+    FeedbackController(Submissions submissions, CommandGateway commands, ReceiptLinks links,
+            SubmissionRateLimit limit) {
         this.submissions = submissions;
         this.commands = commands;
         this.links = links;
+        this.limit = limit;
     }
 
     @PostMapping("/api/initiatives/{initiativeId}/feedback")
     ResponseEntity<Map<String, String>> submit(@PathVariable String initiativeId,
             @Valid @RequestBody SubmitRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            Principal principal) {
+            HttpServletRequest http, Principal principal) {
+        limit.admit(http, principal);
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
             throw new InvalidInput("Idempotency-Key", "use 1 to 255 printable ASCII characters");
         }
@@ -104,7 +110,9 @@ class FeedbackController {
 
     @PostMapping("/api/feedback/{feedbackId}/understanding/response")
     Map<String, String> answer(@PathVariable String feedbackId, @Valid @RequestBody AnswerRequest request,
-            @RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken) {
+            @RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken,
+            HttpServletRequest http, Principal principal) {
+        limit.admit(http, principal);
         if (receiptToken == null || receiptToken.isBlank()) {
             throw new MissingReceiptToken();
         }

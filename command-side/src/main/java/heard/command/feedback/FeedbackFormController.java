@@ -1,5 +1,7 @@
 package heard.command.feedback;
 
+import heard.command.ratelimit.SubmissionRateLimit;
+import heard.command.ratelimit.TooManySubmissions;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
@@ -7,6 +9,8 @@ import heard.command.rules.StateConflict;
 import heard.command.web.Actor;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
+import heard.forms.FormTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,17 +26,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The targets of the pages' forms, which work without JavaScript: each answers 303 See Other
  * to a page (the receipt page after a submission; the form again, with the problem, otherwise).
+ * A post must carry the signed token its page rendered ({@link FormTokens}), so that another site
+ * cannot post in a visitor's name; without one, or with a stale one, nothing is recorded.
  */
 @RestController
 class FeedbackFormController {
     private final Submissions submissions;
     private final CommandGateway commands;
     private final ReceiptLinks links;
+    private final SubmissionRateLimit limit;
+    private final FormTokens forms;
 
-    FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links) {
+    FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links,
+            SubmissionRateLimit limit, FormTokens forms) {
         this.submissions = submissions;
         this.commands = commands;
         this.links = links;
+        this.limit = limit;
+        this.forms = forms;
     }
 
     @PostMapping(path = "/i/{initiativeId}/feedback", consumes = "application/x-www-form-urlencoded")
@@ -43,8 +54,17 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "false") boolean followUpConsent,
             @RequestParam(defaultValue = "") String lang,
-            Principal principal) {
+            @RequestParam(defaultValue = "") String formToken,
+            HttpServletRequest request, Principal principal) {
         String form = links.pages() + "/i/" + initiativeId;
+        if (!forms.accepts(formToken, FormTokens.feedbackForm(initiativeId))) {
+            return seeOther(form, "error", "expired", lang);
+        }
+        try {
+            limit.admit(request, principal);
+        } catch (TooManySubmissions e) {
+            return seeOther(form, "error", "busy", lang);
+        }
         String problem = text.isBlank() ? "text" : text.length() > 20_000 ? "text"
                 : !language.matches(FeedbackController.LANGUAGE_TAG) ? "language"
                 : stakeholderGroup.isBlank() ? "stakeholderGroup"
@@ -70,8 +90,18 @@ class FeedbackFormController {
             @RequestParam String feedbackId,
             @RequestParam(defaultValue = "false") boolean confirmed,
             @RequestParam(defaultValue = "") String correction,
-            @RequestParam(defaultValue = "") String lang) {
+            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(defaultValue = "") String formToken,
+            HttpServletRequest request, Principal principal) {
         String page = links.receiptUrl(receiptToken);
+        if (!forms.accepts(formToken, FormTokens.answerForm(feedbackId))) {
+            return seeOther(page, "error", "expired", lang);
+        }
+        try {
+            limit.admit(request, principal);
+        } catch (TooManySubmissions e) {
+            return seeOther(page, "error", "busy", lang);
+        }
         if (correction.length() > 10_000) {
             return seeOther(page, "error", "correction", lang);
         }

@@ -4,6 +4,7 @@ import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.InvalidInput;
+import heard.forms.FormTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -34,7 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * notice. {@code returnTo} must be a console path ({@code /staff/...}), so the form cannot be used to
  * send a signed-in facilitator to another site. Because the browser sends the HTTP Basic credentials
  * with any request to this site, a post must also come from a page of this site (its {@code Origin},
- * or failing that its {@code Referer}), so that another site cannot make a facilitator's browser act.
+ * or failing that its {@code Referer}), so that another site cannot make a facilitator's browser act,
+ * and carry the signed token the console page rendered for this user ({@link FormTokens}).
  */
 @RestController
 class StaffFormController {
@@ -46,12 +48,14 @@ class StaffFormController {
     private final CommandGateway commands;
     private final ReceiptLinks links;
     private final String pagesUrl;
+    private final FormTokens forms;
 
     StaffFormController(CommandGateway commands, ReceiptLinks links,
-            @Value("${heard.web.pages-url:}") String pagesUrl) {
+            @Value("${heard.web.pages-url:}") String pagesUrl, FormTokens forms) {
         this.commands = commands;
         this.links = links;
         this.pagesUrl = pagesUrl;
+        this.forms = forms;
     }
 
     @PostMapping(path = "/staff/feedback/{feedbackId}/acknowledgement", consumes = "application/x-www-form-urlencoded")
@@ -59,8 +63,12 @@ class StaffFormController {
     ResponseEntity<Void> acknowledge(@PathVariable String feedbackId,
             @RequestParam(defaultValue = "") String message,
             @RequestParam(defaultValue = "") String returnTo,
+            @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String back = checked(request, returnTo);
+        if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
+            return seeOther(back, feedbackId, "error", "expired");
+        }
         if (message.isBlank() || message.length() > 5_000) {
             return seeOther(back, feedbackId, "error", "message");
         }
@@ -74,8 +82,12 @@ class StaffFormController {
     ResponseEntity<Void> summarize(@PathVariable String feedbackId,
             @RequestParam(defaultValue = "") String summary,
             @RequestParam(defaultValue = "") String returnTo,
+            @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String back = checked(request, returnTo);
+        if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
+            return seeOther(back, feedbackId, "error", "expired");
+        }
         if (summary.isBlank() || summary.length() > 10_000) {
             return seeOther(back, feedbackId, "error", "summary");
         }
@@ -89,8 +101,12 @@ class StaffFormController {
     ResponseEntity<Void> theme(@PathVariable String feedbackId,
             @RequestParam(defaultValue = "") String themes,
             @RequestParam(defaultValue = "") String returnTo,
+            @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String back = checked(request, returnTo);
+        if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
+            return seeOther(back, feedbackId, "error", "expired");
+        }
         List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .distinct().toList();
         boolean valid = !each.isEmpty() && each.size() <= 20

@@ -2,6 +2,7 @@ package heard.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import heard.command.ratelimit.TooManySubmissions;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal as application/problem+json (RFC 9457): bad input 400 with an {@code errors}
- * list naming each field, unknown ids 404, state conflicts 409, rule violations 422, too large 413.
+ * list naming each field, unknown ids 404, state conflicts 409, rule violations 422, too large 413,
+ * too many anonymous submissions 429 with {@code Retry-After}.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -81,6 +83,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         return ResponseEntity.badRequest().body(invalid("A parameter has a value that cannot be read",
                 List.of(new FieldError(field, expected(e.getRequiredType())))));
+    }
+
+    @ExceptionHandler(TooManySubmissions.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManySubmissions e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)

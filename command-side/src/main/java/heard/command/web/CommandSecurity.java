@@ -1,7 +1,10 @@
 package heard.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import heard.forms.FormTokens;
+import heard.headers.ContentSecurityPolicy;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +32,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -67,6 +74,22 @@ public class CommandSecurity {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The signature of the pages' forms, checked by the command side on every form post. When the sides
+     * run apart they must share {@code heard.security.form-secret}; without one a side does not start.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public FormTokens formTokens(Environment environment) {
+        String secret = environment.getProperty("heard.security.form-secret");
+        if (FormTokens.DEMO_SECRET.equals(secret) && !environment.acceptsProfiles(Profiles.of("demo"))) {
+            throw new IllegalStateException("heard.security.form-secret has its public demo value outside the demo"
+                    + " profile. Give both sides a random secret of their own.");
+        }
+        return FormTokens.withSecret(secret,
+                environment.getProperty("heard.security.form-token-lifetime", Duration.class, Duration.ofHours(8)));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public UserDetailsService staffUsers(StaffUsers staff, PasswordEncoder encoder, Environment environment) {
@@ -88,7 +111,11 @@ public class CommandSecurity {
 
     @Bean
     @ConditionalOnMissingBean
-    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment)
+            throws Exception {
+        String commandUrl = environment.getProperty("heard.web.command-url");
+        RequestMatcher apiDocs = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+        // no session to protect: the pages' forms carry signed FormTokens instead, and the API takes no cookies
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -103,8 +130,15 @@ public class CommandSecurity {
                                 HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this"))
                         .accessDeniedHandler((request, response, e) -> problem(response, json,
                                 HttpStatus.FORBIDDEN, "Your role does not allow this")))
-                .headers(headers -> headers.referrerPolicy(
-                        referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                // with Spring Security's defaults: X-Content-Type-Options: nosniff, no caching; receipt pages
+                // set Referrer-Policy: no-referrer themselves, which this one does not overwrite
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
+                                new StaticHeadersWriter("Content-Security-Policy", ContentSecurityPolicy.of(commandUrl))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs, new StaticHeadersWriter(
+                                "Content-Security-Policy", ContentSecurityPolicy.forApiDocs(commandUrl))))
+                        .frameOptions(frames -> frames.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package heard.query.pages;
 
+import heard.forms.FormTokens;
 import heard.query.decision.DecisionReader;
 import heard.query.decision.DecisionSummary;
 import heard.query.initiative.InitiativeView;
@@ -24,17 +25,22 @@ import org.springframework.web.servlet.ModelAndView;
 class InitiativePages {
     /** The fields the form's target names in {@code ?error=}; anything else is shown as a general problem. */
     static final Set<String> FORM_FIELDS = Set.of("text", "language", "stakeholderGroup", "contact");
+    /** Problems with the whole form rather than one field: too many from one network, a stale or foreign form. */
+    static final Set<String> FORM_PROBLEMS = Set.of("busy", "expired");
 
     private final InitiativeViews initiatives;
     private final LearningFeed learnings;
     private final DecisionReader decisions;
     private final PageLinks links;
+    private final FormTokens forms;
 
-    InitiativePages(InitiativeViews initiatives, LearningFeed learnings, DecisionReader decisions, PageLinks links) {
+    InitiativePages(InitiativeViews initiatives, LearningFeed learnings, DecisionReader decisions, PageLinks links,
+            FormTokens forms) {
         this.initiatives = initiatives;
         this.learnings = learnings;
         this.decisions = decisions;
         this.links = links;
+        this.forms = forms;
     }
 
     @GetMapping("/")
@@ -51,9 +57,11 @@ class InitiativePages {
                 .map(initiative -> new ModelAndView("feedback-form")
                         .addObject("initiative", initiative)
                         .addObject("action", links.commandTarget(request, "i", initiativeId, "feedback"))
+                        .addObject("formToken", forms.issue(FormTokens.feedbackForm(initiativeId)))
                         .addObject("languages", LanguageOption.of(initiative.languages(), locale))
                         .addObject("promise", Promise.of(initiative.acknowledgeWithinHours()))
-                        .addObject("error", error == null ? null : FORM_FIELDS.contains(error) ? error : "other"))
+                        .addObject("error", error == null ? null
+                                : FORM_FIELDS.contains(error) || FORM_PROBLEMS.contains(error) ? error : "other"))
                 .orElseGet(Pages::notFound);
     }
 

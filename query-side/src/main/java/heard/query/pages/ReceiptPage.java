@@ -3,6 +3,7 @@ package heard.query.pages;
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
 import heard.events.StakeholderGroup;
+import heard.forms.FormTokens;
 import heard.query.initiative.InitiativeView;
 import heard.query.initiative.InitiativeViews;
 import heard.query.returned.ReturnedLearning;
@@ -30,18 +31,20 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ReceiptPage {
     /** The fields the answer form's target names in {@code ?error=}; anything else is a general problem. */
-    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer");
+    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer", "busy", "expired");
 
     private final ReturnedLearningReader reader;
     private final InitiativeViews initiatives;
     private final PageLinks links;
     private final Clock clock;
+    private final FormTokens forms;
 
-    ReceiptPage(ReturnedLearningReader reader, InitiativeViews initiatives, PageLinks links) {
+    ReceiptPage(ReturnedLearningReader reader, InitiativeViews initiatives, PageLinks links, FormTokens forms) {
         this.reader = reader;
         this.initiatives = initiatives;
         this.links = links;
         this.clock = Clock.systemUTC();
+        this.forms = forms;
     }
 
     @GetMapping("/r/{receiptToken}")
@@ -84,6 +87,7 @@ class ReceiptPage {
                         .orElse(false))
                 .addObject("awaiting", justAnswered ? null : awaitingAnswer(returned))
                 .addObject("answerAction", links.commandTarget(request, "r", receiptToken, "answer"))
+                .addObject("formToken", forms.issue(FormTokens.answerForm(returned.feedbackId())))
                 .addObject("error", error == null ? null : ANSWER_PROBLEMS.contains(error) ? error : "other");
     }
 

@@ -2,6 +2,7 @@ package heard.query.pages;
 
 import heard.events.FeedbackStatus;
 import heard.events.StakeholderGroup;
+import heard.forms.FormTokens;
 import heard.query.inbox.InboxEntry;
 import heard.query.inbox.InboxItems;
 import heard.query.initiative.InitiativeView;
@@ -35,16 +36,18 @@ class StaffPages {
     static final int PAGE_SIZE = 20;
     /** What the command side's forms say on the way back; anything else is shown as a general problem. */
     static final Set<String> DONE = Set.of("acknowledged", "summarized", "themed");
-    static final Set<String> ERRORS = Set.of("message", "summary", "themes", "rule", "state", "missing");
+    static final Set<String> ERRORS = Set.of("message", "summary", "themes", "rule", "state", "missing", "expired");
 
     private final InitiativeViews initiatives;
     private final InboxItems items;
     private final PageLinks links;
+    private final FormTokens forms;
 
-    StaffPages(InitiativeViews initiatives, InboxItems items, PageLinks links) {
+    StaffPages(InitiativeViews initiatives, InboxItems items, PageLinks links, FormTokens forms) {
         this.initiatives = initiatives;
         this.items = items;
         this.links = links;
+        this.forms = forms;
     }
 
     /** One submission as the console shows it, with where its forms post. */
@@ -123,6 +126,7 @@ class StaffPages {
                 .addObject("page", found)
                 .addObject("canAct", facilitator)
                 .addObject("returnTo", returnTo(request))
+                .addObject("formToken", facilitator ? forms.issue(FormTokens.staffForms(staff.getName())) : null)
                 .addObject("previousPage", found.hasPrevious() ? pageLink(request, pageNumber - 1) : null)
                 .addObject("nextPage", found.hasNext() ? pageLink(request, pageNumber + 1) : null)
                 .addObject("done", done != null && DONE.contains(done) ? done : null)

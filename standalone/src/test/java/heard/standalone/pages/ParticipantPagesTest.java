@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import heard.forms.FormTokens;
 import heard.standalone.HeardApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,13 +34,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * what was done, in English and in Spanish.
  */
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"heard.data-dir=./target/test-data-${random.uuid}", "heard.demo-data=false"})
+        properties = {"heard.data-dir=./target/test-data-${random.uuid}", "heard.demo-data=false",
+                "heard.rate-limit.submissions.capacity=100000",
+                "heard.security.form-secret=" + ParticipantPagesTest.FORM_SECRET,
+                // Quartz keeps schedulers and their connections by name, JVM-wide: a name of its own keeps
+                // the suite's shared context on its own database
+                "spring.quartz.scheduler-name=heard-participant-pages-test"})
 class ParticipantPagesTest {
+    static final String FORM_SECRET = "the participant pages' secret for signing forms";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
 
+    private final Map<String, String> tokensGiven = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
@@ -293,8 +305,11 @@ class ParticipantPagesTest {
         String randomToken = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
         assertThat(get("/r/" + randomToken).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> gone = postForm("/i/no-such-initiative/feedback",
-                form("text", "Hello", "language", "en", "stakeholderGroup", "families", "lang", "en"));
+        // a form rendered before its question was taken away
+        String signed = FormTokens.withSecret(FORM_SECRET, Duration.ofHours(1))
+                .issue(FormTokens.feedbackForm("no-such-initiative"));
+        HttpResponse<String> gone = postForm("/i/no-such-initiative/feedback", form("text", "Hello",
+                "language", "en", "stakeholderGroup", "families", "lang", "en", "formToken", signed));
         URI home = URI.create(gone.headers().firstValue("Location").orElseThrow());
         assertThat(get(home).body()).contains("role=\"alert\"", "We could not find that question");
     }
@@ -364,8 +379,24 @@ class ParticipantPagesTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> postForm(String path, Map<String, String> fields)
+    /**
+     * Posts a form as a browser does: from its page (the question's form, or the receipt page), with
+     * the token that page signed, unless the fields bring their own. A page that no longer shows the
+     * form stands for a tab opened earlier, which still holds the token it was given then.
+     */
+    private HttpResponse<String> postForm(String path, Map<String, String> given)
             throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>(given);
+        if (!fields.containsKey("formToken")) {
+            String page = path.substring(0, path.lastIndexOf('/'));
+            Matcher token = FORM_TOKEN.matcher(get(page).body());
+            if (token.find()) {
+                tokensGiven.put(page, token.group(1));
+            }
+            if (tokensGiven.containsKey(page)) {
+                fields.put("formToken", tokensGiven.get(page));
+            }
+        }
         String body = fields.entrySet().stream()
                 .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
