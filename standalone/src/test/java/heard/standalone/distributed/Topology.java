@@ -113,6 +113,8 @@ final class Topology {
                 "--spring.config.location=" + ownSettings(side),
                 "--spring.profiles.active=demo",
                 "--heard.demo-data=false",
+                // the tests submit from one address far faster than a person would
+                "--heard.rate-limit.submissions.capacity=100000",
                 "--server.port=0",
                 "--spring.autoconfigure.exclude=" + otherSide,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
