@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token, and each staff role. Allowed callers get through (a success, a redirect, or 409 when an
  * earlier caller already took the step); the others get 401 (not signed in, or no receipt token
  * where one is needed) or 403 (the wrong role). The rows share one initiative, feedback and decision.
+ * Forms are posted with their page's token, so what decides is the caller, not a missing token.
  * A new endpoint without a row here fails the test.
  */
 @StandaloneTest
@@ -40,23 +41,25 @@ class AuthorizationMatrixTest {
     record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
     }
 
+    /** A form is posted with the token its page issued: {@code formPage} is that page, null for the API. */
     record Row(String method, String pattern, Function<Ids, String> path, Function<Ids, String> body,
-            String contentType, Set<Caller> allowed) {
+            String contentType, Set<Caller> allowed, Function<Ids, String> formPage) {
         String key() {
             return method + " " + pattern;
         }
     }
 
     static Row get(String pattern, Function<Ids, String> path, Set<Caller> allowed) {
-        return new Row("GET", pattern, path, null, null, allowed);
+        return new Row("GET", pattern, path, null, null, allowed, null);
     }
 
     static Row post(String pattern, Function<Ids, String> path, Function<Ids, String> body, Set<Caller> allowed) {
-        return new Row("POST", pattern, path, body, "application/json", allowed);
+        return new Row("POST", pattern, path, body, "application/json", allowed, null);
     }
 
-    static Row form(String pattern, Function<Ids, String> path, Function<Ids, String> body, Set<Caller> allowed) {
-        return new Row("POST", pattern, path, body, "application/x-www-form-urlencoded", allowed);
+    static Row form(String pattern, Function<Ids, String> path, Function<Ids, String> body, Set<Caller> allowed,
+            Function<Ids, String> formPage) {
+        return new Row("POST", pattern, path, body, "application/x-www-form-urlencoded", allowed, formPage);
     }
 
     static Set<Caller> only(Caller... callers) {
@@ -138,15 +141,20 @@ class AuthorizationMatrixTest {
                 post("/api/admin/dead-letters/{projection}/retry", ids -> "/api/admin/dead-letters/dashboard/retry",
                         ids -> "", only(Caller.ADMIN)),
                 form("/i/{initiativeId}/feedback", ids -> "/i/" + ids.initiative() + "/feedback",
-                        ids -> "text=The+bus+is+late&language=en&stakeholderGroup=families", EVERYONE),
+                        ids -> "text=The+bus+is+late&language=en&stakeholderGroup=families", EVERYONE,
+                        ids -> "/i/" + ids.initiative()),
                 form("/r/{receiptToken}/answer", ids -> "/r/" + ids.receipt() + "/answer",
-                        ids -> "feedbackId=" + ids.feedback() + "&confirmed=true", EVERYONE),
+                        ids -> "feedbackId=" + ids.feedback() + "&confirmed=true", EVERYONE,
+                        ids -> "/r/" + ids.receipt()),
                 form("/staff/feedback/{feedbackId}/acknowledgement", ids -> "/staff/feedback/" + ids.feedback()
-                        + "/acknowledgement", ids -> "message=Thank+you&returnTo=/staff", only(Caller.FACILITATOR)),
+                        + "/acknowledgement", ids -> "message=Thank+you&returnTo=/staff", only(Caller.FACILITATOR),
+                        ids -> "/staff/i/" + ids.initiative()),
                 form("/staff/feedback/{feedbackId}/understanding", ids -> "/staff/feedback/" + ids.feedback()
-                        + "/understanding", ids -> "summary=The+bus+is+late&returnTo=/staff", only(Caller.FACILITATOR)),
+                        + "/understanding", ids -> "summary=The+bus+is+late&returnTo=/staff", only(Caller.FACILITATOR),
+                        ids -> "/staff/i/" + ids.initiative()),
                 form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
-                        ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR)));
+                        ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR),
+                        ids -> "/staff/i/" + ids.initiative()));
     }
 
     static String proposal(Ids ids) {
@@ -187,10 +195,19 @@ class AuthorizationMatrixTest {
         Api api = new Api(port);
         List<String> wrong = new ArrayList<>();
         Ids ids = fresh(api);
+        // every form's token is read before any row runs: the answer form is gone once someone answered
+        java.util.Map<Row, String> formTokens = new java.util.HashMap<>();
+        for (Row row : rows()) {
+            formTokens.put(row, formToken(api, row, ids));
+        }
         for (Row row : rows()) {
             for (Caller caller : Caller.values()) {
-                int status = status(row, ids, caller);
+                Answer answer = send(row, ids, caller, formTokens.get(row));
+                int status = answer.status();
                 boolean allowed = row.allowed().contains(caller);
+                if (allowed && answer.location().contains("error=expired")) {
+                    wrong.add(row.key() + " as " + caller + ": its form token was refused");
+                }
                 int refusal = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT
                         || row.allowed().equals(PARTICIPANT) ? 401 : 403;
                 // an allowed caller may still meet a state that forbids the step (409): the door let it through
@@ -231,20 +248,43 @@ class AuthorizationMatrixTest {
         String decision = api.post("/api/initiatives/" + initiative + "/decisions", proposal(known), Api.as("leader"))
                 .json().get("decisionId").asText();
         Ids ids = new Ids(initiative, known.feedback(), known.receipt(), decision, indicator);
+        api.post("/api/feedback/" + ids.feedback() + "/acknowledgement", "{\"message\": \"Thank you\"}",
+                Api.as("facilitator"));
+        api.post("/api/feedback/" + ids.feedback() + "/understanding", "{\"summary\": \"The bus is late\"}",
+                Api.as("facilitator"));
+        // the receipt page shows the answer form, with its token, once the summary waits for the participant
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 api.get("/api/decisions/" + decision).status() == 200
-                        && api.get("/api/receipts/me", "X-Receipt-Token", ids.receipt()).status() == 200);
+                        && FormPage.tokenIn(api.get("/r/" + ids.receipt()).body()).isPresent()
+                        && FormPage.tokenIn(api.get("/staff/i/" + initiative, Api.as("facilitator")).body()).isPresent());
         return ids;
     }
 
-    /** The status only; the endless stream is left after its first bytes. */
-    private int status(Row row, Ids ids, Caller caller) throws Exception {
+    /** The token the row's form page issues; null for the API. */
+    private static String formToken(Api api, Row row, Ids ids) {
+        if (row.formPage() == null) {
+            return null;
+        }
+        // the staff console signs its forms for the signed-in facilitator; the public pages for anyone
+        String[] reader = row.pattern().startsWith("/staff") ? Api.as("facilitator") : new String[0];
+        return FormPage.token(api.get(row.formPage().apply(ids), reader).body());
+    }
+
+    record Answer(int status, String location) {
+    }
+
+    /** The status and where it sends the browser; the endless stream is left after its first bytes. */
+    private Answer send(Row row, Ids ids, Caller caller, String formToken) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path().apply(ids)))
                 .timeout(Duration.ofSeconds(30));
         if (row.body() == null) {
             request.GET();
         } else {
-            request.POST(HttpRequest.BodyPublishers.ofString(row.body().apply(ids)))
+            String body = row.body().apply(ids);
+            if (formToken != null) {
+                body += "&formToken=" + formToken;
+            }
+            request.POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", row.contentType())
                     .header("Origin", "http://localhost:" + port);
         }
@@ -257,9 +297,10 @@ class AuthorizationMatrixTest {
         if (row.pattern().endsWith("/stream")) {
             HttpResponse<InputStream> stream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             stream.body().close();
-            return stream.statusCode();
+            return new Answer(stream.statusCode(), "");
         }
         // read to the end: an unread answer would keep its request open on the server
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(""));
     }
 }
