@@ -111,10 +111,19 @@ class BadInputTest {
     @BeforeEach
     void anInitiativeWithOneFeedback() {
         api = new Api(port);
+        Known known = known(api);
+        ids = known.ids();
+        receiptToken = known.receiptToken();
+    }
+
+    /** An initiative with one feedback (and that feedback's receipt token), an indicator and a decision. */
+    record Known(Ids ids, String receiptToken) {
+    }
+
+    static Known known(Api api) {
         Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
         JsonNode receipt = loop.submit(initiative, "something");
-        receiptToken = receipt.get("receiptToken").asText();
         String indicator = api.post("/api/initiatives/" + initiative + "/indicators",
                 "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", Api.as("analyst"))
                 .json().get("indicatorId").asText();
@@ -122,7 +131,8 @@ class BadInputTest {
         Api.Response decision = api.post("/api/initiatives/" + initiative + "/decisions", proposal(known),
                 Api.as("leader"));
         assertThat(decision.status()).as(decision.body()).isEqualTo(201);
-        ids = new Ids(initiative, known.feedback(), decision.json().get("decisionId").asText(), indicator);
+        return new Known(new Ids(initiative, known.feedback(), decision.json().get("decisionId").asText(), indicator),
+                receipt.get("receiptToken").asText());
     }
 
     @ParameterizedTest(name = "{0}")
