@@ -1,6 +1,7 @@
 package heard.query.pages;
 
 import heard.query.dashboard.DashboardReader;
+import heard.query.web.NotFound;
 import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,11 @@ class DashboardPage {
     }
 
     private ModelAndView page(String view, String initiativeId, Authentication caller) {
-        if (!reader.exists(initiativeId)) {
+        try {
+            return new ModelAndView(view).addObject("dashboard",
+                    reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller)));
+        } catch (NotFound unknown) {
             return Pages.notFound();
         }
-        return new ModelAndView(view).addObject("dashboard",
-                reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller)));
     }
 }
