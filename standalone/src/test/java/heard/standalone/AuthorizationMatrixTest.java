@@ -39,6 +39,9 @@ class AuthorizationMatrixTest {
 
     /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
     record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
+        BadInputTest.Ids withoutReceipt() {
+            return new BadInputTest.Ids(initiative, feedback, decision, indicator);
+        }
     }
 
     /** A form is posted with the token its page issued: {@code formPage} is that page, null for the API. */
@@ -122,9 +125,9 @@ class AuthorizationMatrixTest {
                 post("/api/initiatives/{initiativeId}/learnings", ids -> "/api/initiatives/" + ids.initiative()
                         + "/learnings", ids -> BadInputTest.LEARNING, only(Caller.FACILITATOR, Caller.LEADER)),
                 post("/api/initiatives/{initiativeId}/decisions", ids -> "/api/initiatives/" + ids.initiative()
-                        + "/decisions", AuthorizationMatrixTest::proposal, only(Caller.LEADER)),
+                        + "/decisions", ids -> BadInputTest.proposal(ids.withoutReceipt()), only(Caller.LEADER)),
                 post("/api/decisions/{decisionId}/revisions", ids -> "/api/decisions/" + ids.decision()
-                        + "/revisions", AuthorizationMatrixTest::revision, only(Caller.LEADER)),
+                        + "/revisions", ids -> BadInputTest.revision(ids.withoutReceipt()), only(Caller.LEADER)),
                 post("/api/decisions/{decisionId}/evidence", ids -> "/api/decisions/" + ids.decision() + "/evidence",
                         ids -> "{\"feedbackIds\": [\"" + ids.feedback() + "\"], \"note\": \"n\"}",
                         only(Caller.LEADER, Caller.ANALYST)),
@@ -155,16 +158,6 @@ class AuthorizationMatrixTest {
                 form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
                         ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR),
                         ids -> "/staff/i/" + ids.initiative()));
-    }
-
-    static String proposal(Ids ids) {
-        return BadInputTest.proposal(new BadInputTest.Ids(ids.initiative(), ids.feedback(), ids.decision(),
-                ids.indicator()));
-    }
-
-    static String revision(Ids ids) {
-        return BadInputTest.revision(new BadInputTest.Ids(ids.initiative(), ids.feedback(), ids.decision(),
-                ids.indicator()));
     }
 
     @LocalServerPort
@@ -237,17 +230,11 @@ class AuthorizationMatrixTest {
     }
 
     private Ids fresh(Api api) {
-        Loop loop = new Loop(api);
-        String initiative = loop.launchInitiative();
-        JsonNode receipt = loop.submit(initiative, "The bus is late", Api.as("facilitator"));
-        String indicator = api.post("/api/initiatives/" + initiative + "/indicators",
-                "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", Api.as("analyst"))
-                .json().get("indicatorId").asText();
-        Ids known = new Ids(initiative, receipt.get("feedbackId").asText(), receipt.get("receiptToken").asText(), null,
-                indicator);
-        String decision = api.post("/api/initiatives/" + initiative + "/decisions", proposal(known), Api.as("leader"))
-                .json().get("decisionId").asText();
-        Ids ids = new Ids(initiative, known.feedback(), known.receipt(), decision, indicator);
+        BadInputTest.Known known = BadInputTest.known(api);
+        Ids ids = new Ids(known.ids().initiative(), known.ids().feedback(), known.receiptToken(),
+                known.ids().decision(), known.ids().indicator());
+        String initiative = ids.initiative();
+        String decision = ids.decision();
         api.post("/api/feedback/" + ids.feedback() + "/acknowledgement", "{\"message\": \"Thank you\"}",
                 Api.as("facilitator"));
         api.post("/api/feedback/" + ids.feedback() + "/understanding", "{\"summary\": \"The bus is late\"}",
