@@ -3,19 +3,13 @@ package heard.standalone.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import heard.standalone.Api;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,12 +28,10 @@ import org.junit.jupiter.api.Test;
  * directory, every receipt that got a 2xx opens its own feedback, and no feedback is stored twice.
  */
 class CrashIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAR = Path.of("target/heard-standalone.jar");
     private static final Duration START = Duration.ofMinutes(3);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process app;
-    private int port;
+    private Api api;
 
     record Accepted(String feedbackId, String receiptToken) {
     }
@@ -66,8 +58,8 @@ class CrashIT {
         System.out.printf("Killed mid-stream: %d submissions acknowledged, %d stored, every receipt opens%n",
                 accepted.size(), stored);
 
-        post("/api/admin/projections/returned-learning/replay", "", as("admin"));
-        post("/api/admin/projections/dashboard/replay", "", as("admin"));
+        api.post("/api/admin/projections/returned-learning/replay", "", Api.as("admin"));
+        api.post("/api/admin/projections/dashboard/replay", "", Api.as("admin"));
         Thread.sleep(150);
         app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -75,8 +67,8 @@ class CrashIT {
         everyReceiptOpensItsOwnFeedback(accepted);
         assertThat(storedOnce(initiativeId, accepted)).isEqualTo(stored);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/api/initiatives/" + initiativeId + "/dashboard", as("analyst")).at(
-                        "/participation/total").asLong() == stored);
+                .until(() -> api.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst")).json()
+                        .at("/participation/total").asLong() == stored);
     }
 
     /** Submits from several threads until at least {@code enough} were accepted, then kills the app mid-stream. */
@@ -89,15 +81,14 @@ class CrashIT {
             families.submit(() -> {
                 for (int n = 0; !killed.get(); n++) {
                     try {
-                        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/initiatives/" + initiativeId
-                                + "/feedback")).header("Content-Type", "application/json").POST(
-                                HttpRequest.BodyPublishers.ofString("{\"text\": \"Family " + family + ", note " + n
-                                        + "\", \"channel\": \"SMS\", \"language\": \"es\", \"stakeholderGroup\": \"families\"}")));
-                        if (answer.statusCode() / 100 == 2) {
-                            JsonNode body = JSON.readTree(answer.body());
+                        Api.Response answer = api.post("/api/initiatives/" + initiativeId + "/feedback",
+                                "{\"text\": \"Family " + family + ", note " + n
+                                        + "\", \"channel\": \"SMS\", \"language\": \"es\", \"stakeholderGroup\": \"families\"}");
+                        if (answer.status() / 100 == 2) {
+                            JsonNode body = answer.json();
                             accepted.add(new Accepted(body.get("feedbackId").asText(), body.get("receiptToken").asText()));
                         }
-                    } catch (IOException connectionLost) {
+                    } catch (UncheckedIOException connectionLost) {
                         // the app is gone; what it acknowledged before is in the list
                     }
                 }
@@ -115,10 +106,9 @@ class CrashIT {
     private void everyReceiptOpensItsOwnFeedback(List<Accepted> accepted) {
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (Accepted receipt : accepted) {
-                HttpResponse<String> feed = send(HttpRequest.newBuilder(uri("/api/receipts/me"))
-                        .header("X-Receipt-Token", receipt.receiptToken()).GET());
-                assertThat(feed.statusCode()).as(receipt.feedbackId()).isEqualTo(200);
-                assertThat(JSON.readTree(feed.body()).get("feedbackId").asText()).isEqualTo(receipt.feedbackId());
+                Api.Response feed = api.get("/api/receipts/me", "X-Receipt-Token", receipt.receiptToken());
+                assertThat(feed.status()).as(receipt.feedbackId()).isEqualTo(200);
+                assertThat(feed.json().get("feedbackId").asText()).isEqualTo(receipt.feedbackId());
             }
         });
     }
@@ -126,9 +116,8 @@ class CrashIT {
     /** How many submissions are stored: each acknowledged one exactly once, plus any the kill cut off mid-answer. */
     private long storedOnce(String initiativeId, List<Accepted> accepted) throws Exception {
         List<String> rows = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> send(HttpRequest.newBuilder(uri("/api/initiatives/" + initiativeId + "/feedback.csv"))
-                        .header("Authorization", as("analyst")).GET()).body().lines().skip(1).toList(),
-                        list -> list.size() >= accepted.size());
+                .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback.csv", Api.as("analyst")).body()
+                        .lines().skip(1).toList(), list -> list.size() >= accepted.size());
         List<String> ids = rows.stream().map(row -> row.substring(0, row.indexOf(','))).toList();
         assertThat(new HashSet<>(ids)).as("no feedback twice").hasSameSizeAs(ids);
         Set<String> acceptedIds = new HashSet<>();
@@ -138,6 +127,7 @@ class CrashIT {
     }
 
     private void start(Path data, String name) throws Exception {
+        int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -149,37 +139,17 @@ class CrashIT {
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve(name + ".log").toFile())
                 .start();
+        api = new Api(port);
         Awaitility.await().atMost(START).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> send(HttpRequest.newBuilder(uri("/actuator/health")).GET()).statusCode() == 200);
+                .until(() -> api.get("/actuator/health").status() == 200);
     }
 
-    private String launch() throws Exception {
-        HttpResponse<String> launched = post("/api/initiatives", """
+    private String launch() {
+        Api.Response launched = api.post("/api/initiatives", """
                 {"title": "Getting to school safely", "guidingQuestion": "What makes the trip to school hard?",
                  "stakeholderGroups": [{"code": "families", "name": "Families", "role": "BENEFICIARY", "populationShare": 0.6}],
-                 "languages": ["en", "es"], "acknowledgeWithinHours": 72}""", as("leader"));
-        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
-        return JSON.readTree(launched.body()).get("initiativeId").asText();
-    }
-
-    private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private JsonNode get(String path, String authorization) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).GET()).body());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String as(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+                 "languages": ["en", "es"], "acknowledgeWithinHours": 72}""", Api.as("leader"));
+        assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+        return launched.json().get("initiativeId").asText();
     }
 }
