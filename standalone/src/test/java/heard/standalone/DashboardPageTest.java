@@ -24,25 +24,9 @@ class DashboardPageTest {
         loop = new Loop(api);
     }
 
-    /** Five families and six members of staff: families are 45% of the voices and 60% of the community. */
-    private String initiativeWithElevenVoices() {
-        String initiativeId = loop.launchInitiative();
-        for (int i = 0; i < 5; i++) {
-            loop.submit(initiativeId, "Family " + i + ": the bus is late");
-        }
-        for (int i = 0; i < 6; i++) {
-            Api.Response staff = api.post("/api/initiatives/" + initiativeId + "/feedback", """
-                    {"text": "The gate opens too late", "channel": "WEB", "language": "en", "stakeholderGroup": "staff"}""");
-            assertThat(staff.status()).isEqualTo(201);
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
-                + "/dashboard").json().at("/participation/total").asInt() == 11);
-        return initiativeId;
-    }
-
     @Test
     void thePublicPageShowsEveryChartWithItsTableAndFlagsTheMissingVoices() {
-        String initiativeId = initiativeWithElevenVoices();
+        String initiativeId = loop.initiativeWithElevenVoices();
 
         Api.Response page = api.get("/i/" + initiativeId + "/dashboard", "Accept-Language", "en");
 
@@ -83,7 +67,7 @@ class DashboardPageTest {
 
     @Test
     void thePageSpeaksSpanish() {
-        String initiativeId = initiativeWithElevenVoices();
+        String initiativeId = loop.initiativeWithElevenVoices();
         Api.Response page = api.get("/i/" + initiativeId + "/dashboard?lang=es");
         assertThat(page.body()).contains("<html lang=\"es\">", "Cómo estamos escuchando", "Quién ha hablado",
                 "Subrepresentado", "Mostrar estas cifras como tabla", "45,5", "Mensaje de texto")

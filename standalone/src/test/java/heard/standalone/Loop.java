@@ -43,6 +43,31 @@ public final class Loop {
         return submitted.json();
     }
 
+    /** A member of staff's feedback, sent on the web. */
+    public JsonNode submitAsStaff(String initiativeId) {
+        Api.Response submitted = api.post("/api/initiatives/" + initiativeId + "/feedback", """
+                {"text": "The gate opens too late", "channel": "WEB", "language": "en", "stakeholderGroup": "staff"}""");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return submitted.json();
+    }
+
+    /**
+     * Five families and six members of staff, shown on the dashboard: families are 45% of the voices and 60%
+     * of the community (under-represented), staff 55% against 10%.
+     */
+    public String initiativeWithElevenVoices() {
+        String initiativeId = launchInitiative();
+        for (int i = 0; i < 5; i++) {
+            submit(initiativeId, "Family " + i + ": the bus is late");
+        }
+        for (int i = 0; i < 6; i++) {
+            submitAsStaff(initiativeId);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
+                + "/dashboard").json().at("/participation/total").asInt() == 11);
+        return initiativeId;
+    }
+
     /** The participant's feed once the projection shows the given status. */
     public JsonNode awaitFeed(String receiptToken, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
