@@ -1,0 +1,140 @@
+package heard.events.personal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.sql.DataSource;
+
+/**
+ * The keys in table {@code participant_key} of the shared database, which the write side makes
+ * and both sides read. Lookups are remembered for a short while, so a replay does not ask the
+ * database once per event. A forgotten key is dropped at once here, and within {@code remember}
+ * on other instances; nothing is remembered of a participant without a key.
+ */
+public final class JdbcParticipantKeys implements ParticipantKeys {
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private record Remembered(KeyState state, Instant until) {
+    }
+
+    private final DataSource dataSource;
+    private final Duration remember;
+    private final Clock clock;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    public JdbcParticipantKeys(DataSource dataSource, Duration remember, Clock clock) {
+        this.dataSource = dataSource;
+        this.remember = remember;
+        this.clock = clock;
+    }
+
+    @Override
+    public KeyState forReading(String participantId) {
+        Remembered known = remembered.get(participantId);
+        if (known != null && known.until().isAfter(clock.instant())) {
+            return known.state();
+        }
+        return keep(participantId, load(participantId));
+    }
+
+    @Override
+    public Optional<SecretKey> forWriting(String participantId) {
+        KeyState state = forReading(participantId);
+        if (state.forgotten()) {
+            return Optional.empty();
+        }
+        if (state.key() != null) {
+            return Optional.of(state.key());
+        }
+        SecretKey key = PersonalCipher.newKey();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into participant_key (participant_id, secret, created_at) values (?, ?, ?)")) {
+            insert.setString(1, participantId);
+            insert.setString(2, Base64.getEncoder().encodeToString(key.getEncoded()));
+            insert.setTimestamp(3, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException raceLost) {
+            remembered.remove(participantId);
+            return Optional.ofNullable(require(participantId, raceLost).key());
+        }
+        // not remembered until read back: the transaction that stores it may still roll back
+        return Optional.of(key);
+    }
+
+    @Override
+    public void forget(String participantId, Instant at) {
+        try (Connection connection = dataSource.getConnection()) {
+            int forgotten;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update participant_key set secret = null, forgotten_at = coalesce(forgotten_at, ?)"
+                            + " where participant_id = ?")) {
+                update.setTimestamp(1, Timestamp.from(at));
+                update.setString(2, participantId);
+                forgotten = update.executeUpdate();
+            }
+            if (forgotten == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("insert into participant_key"
+                        + " (participant_id, secret, created_at, forgotten_at) values (?, null, ?, ?)")) {
+                    insert.setString(1, participantId);
+                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setTimestamp(3, Timestamp.from(at));
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget a participant's key", e);
+        }
+        keep(participantId, KeyState.FORGOTTEN);
+    }
+
+    /** After a failed insert: another writer made the key first, or the failure was real. */
+    private KeyState require(String participantId, SQLException cause) {
+        KeyState state = load(participantId);
+        if (state.key() == null && !state.forgotten()) {
+            throw new IllegalStateException("could not store a participant's key", cause);
+        }
+        return keep(participantId, state);
+    }
+
+    private KeyState load(String participantId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select secret, forgotten_at from participant_key where participant_id = ?")) {
+            select.setString(1, participantId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return KeyState.UNKNOWN;
+                }
+                if (row.getTimestamp(2) != null) {
+                    return KeyState.FORGOTTEN;
+                }
+                return KeyState.of(PersonalCipher.key(Base64.getDecoder().decode(row.getString(1))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read a participant's key", e);
+        }
+    }
+
+    /** Only what is committed and final is remembered: a key, or that it was forgotten. */
+    private KeyState keep(String participantId, KeyState state) {
+        if (state == KeyState.UNKNOWN) {
+            return state;
+        }
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(participantId, new Remembered(state, clock.instant().plus(remember)));
+        return state;
+    }
+}
