@@ -59,7 +59,7 @@ public final class FormTokens {
         return "feedback " + initiativeId;
     }
 
-    /** The participant's answer to the summary of one submission. */
+    /** The participant's forms on their own page: answering the summary, asking to be forgotten. */
     public static String answerForm(String feedbackId) {
         return "answer " + feedbackId;
     }

@@ -19,6 +19,9 @@ public interface Catalog {
 
     Optional<String> initiativeOfDecision(String decisionId);
 
+    /** The feedback sent with this receipt (by the SHA-256 of its token). */
+    Optional<String> feedbackOfReceipt(String receiptTokenHash);
+
     /** Of these feedback ids, those that are not feedback of this initiative (unknown ones included). */
     default List<String> feedbackOutside(String initiativeId, Collection<String> feedbackIds) {
         return outside(initiativeId, feedbackIds, this::initiativeOfFeedback);

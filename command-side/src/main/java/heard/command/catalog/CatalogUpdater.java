@@ -30,7 +30,7 @@ class CatalogUpdater {
 
     @EventHandler
     void on(FeedbackSubmitted e) {
-        catalog.addFeedback(e.feedbackId(), e.initiativeId());
+        catalog.addFeedback(e.feedbackId(), e.initiativeId(), e.receiptTokenHash());
     }
 
     @EventHandler

@@ -30,6 +30,12 @@ class JdbcCatalog implements Catalog {
     }
 
     @Override
+    public Optional<String> feedbackOfReceipt(String receiptTokenHash) {
+        return jdbc.sql("select feedback_id from catalog_feedback where receipt_token_hash = ?")
+                .param(receiptTokenHash).query(String.class).optional();
+    }
+
+    @Override
     public Optional<String> initiativeOfIndicator(String indicatorId) {
         return initiativeOf("indicator", indicatorId);
     }
@@ -59,10 +65,10 @@ class JdbcCatalog implements Catalog {
         }
     }
 
-    void addFeedback(String feedbackId, String initiativeId) {
+    void addFeedback(String feedbackId, String initiativeId, String receiptTokenHash) {
         if (initiativeOfFeedback(feedbackId).isEmpty()) {
-            jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id) values (?, ?)")
-                    .params(feedbackId, initiativeId).update();
+            jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id, receipt_token_hash) values (?, ?, ?)")
+                    .params(feedbackId, initiativeId, receiptTokenHash).update();
         }
     }
 

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The write side's tables (event store, tokens, catalog), migrated with their own history table
+ * The write side's tables (event store, tokens, catalog, and the participants' keys, whose script
+ * is in shared-events beside the code that reads them), migrated with their own history table
  * so that both sides can share one database. Portable scripts are in {@code common}; Axon's
  * binary columns differ per vendor.
  */
@@ -21,7 +22,8 @@ class CommandSchema {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_command")
-                .locations("classpath:db/command/common", "classpath:db/command/" + DatabaseVendor.of(dataSource))
+                .locations("classpath:db/command/common", "classpath:db/keys",
+                        "classpath:db/command/" + DatabaseVendor.of(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

@@ -7,12 +7,14 @@ import heard.command.catalog.InitiativeFacts;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
+import heard.command.privacy.ForgetParticipant;
 import heard.command.rules.StateConflict;
 import heard.events.Actors;
 import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
@@ -28,7 +30,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One submission and its loop: acknowledged, understanding summarized, confirmed or corrected
- * (and summarized again), themed, closed by a published learning.
+ * (and summarized again), themed, closed by a published learning. Once its participant is forgotten,
+ * nothing more of theirs is recorded, while themes and the loop's close still are.
  */
 @Aggregate
 public class Feedback {
@@ -43,6 +46,7 @@ public class Feedback {
     private int round;
     private Set<String> themes = new LinkedHashSet<>();
     private boolean loopClosed;
+    private boolean forgotten;
 
     protected Feedback() {
     }
@@ -65,6 +69,7 @@ public class Feedback {
     @CommandHandler
     void handle(AcknowledgeFeedback command) {
         requireOpenLoop();
+        requireRemembered();
         if (acknowledged) {
             throw new StateConflict("This feedback has already been acknowledged");
         }
@@ -74,6 +79,7 @@ public class Feedback {
     @CommandHandler
     void handle(SummarizeUnderstanding command) {
         requireOpenLoop();
+        requireRemembered();
         if (!acknowledged) {
             throw new StateConflict("Acknowledge this feedback before summarizing it");
         }
@@ -90,6 +96,7 @@ public class Feedback {
         if (!receiptTokenHash.equals(command.receiptTokenHash())) {
             throw new ReceiptRejected();
         }
+        requireRemembered();
         if (understanding != Understanding.AWAITING_ANSWER) {
             throw new StateConflict("No summary is awaiting your answer");
         }
@@ -122,6 +129,23 @@ public class Feedback {
         if (!loopClosed) {
             apply(new FeedbackLoopClosed(feedbackId, initiativeId, command.learningId(), command.at(),
                     command.actor()));
+        }
+    }
+
+    /** Forgetting twice is not an error: the participant may press the button again. */
+    @CommandHandler
+    void handle(ForgetParticipant command) {
+        if (command.receiptTokenHash() != null && !receiptTokenHash.equals(command.receiptTokenHash())) {
+            throw new ReceiptRejected();
+        }
+        if (!forgotten) {
+            apply(new ParticipantForgotten(feedbackId, initiativeId, command.at(), command.actor()));
+        }
+    }
+
+    private void requireRemembered() {
+        if (forgotten) {
+            throw new StateConflict("The participant who sent this feedback asked to be forgotten");
         }
     }
 
@@ -167,5 +191,10 @@ public class Feedback {
     @EventSourcingHandler
     void on(FeedbackLoopClosed event) {
         loopClosed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantForgotten event) {
+        forgotten = true;
     }
 }

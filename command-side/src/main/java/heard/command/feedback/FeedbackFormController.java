@@ -1,5 +1,6 @@
 package heard.command.feedback;
 
+import heard.command.privacy.ForgetParticipant;
 import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.ratelimit.TooManySubmissions;
 import heard.command.rules.NotFound;
@@ -7,6 +8,7 @@ import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.Actor;
+import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.forms.FormTokens;
@@ -113,6 +115,35 @@ class FeedbackFormController {
             return seeOther(page, "error", e.field(), lang);
         } catch (StateConflict | ReceiptRejected e) {
             return seeOther(page, "error", "answer", lang);
+        }
+    }
+
+    /** The participant's own page asks to be forgotten; the box must be ticked, as there is no undoing it. */
+    @PostMapping(path = "/r/{receiptToken}/forget", consumes = "application/x-www-form-urlencoded")
+    ResponseEntity<Void> forget(@PathVariable String receiptToken,
+            @RequestParam String feedbackId,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(defaultValue = "") String formToken,
+            HttpServletRequest request, Principal principal) {
+        String page = links.receiptUrl(receiptToken);
+        if (!forms.accepts(formToken, FormTokens.answerForm(feedbackId))) {
+            return seeOther(page, "error", "expired", lang);
+        }
+        try {
+            limit.admit(request, principal);
+        } catch (TooManySubmissions e) {
+            return seeOther(page, "error", "busy", lang);
+        }
+        if (!confirm) {
+            return seeOther(page, "error", "forget", lang);
+        }
+        try {
+            commands.sendAndWait(new ForgetParticipant(feedbackId, ReceiptTokens.hash(receiptToken), Instant.now(),
+                    Actors.PARTICIPANT));
+            return seeOther(page, "forgotten", "true", lang);
+        } catch (ReceiptRejected e) {
+            return seeOther(page, "error", "other", lang);
         }
     }
 

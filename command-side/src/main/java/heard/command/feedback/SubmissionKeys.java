@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * which only the client holds. The key itself is stored only as a hash.
  */
 @Component
-class SubmissionKeys {
+public class SubmissionKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
     private final JdbcClient jdbc;
@@ -51,6 +51,11 @@ class SubmissionKeys {
                 .params(lookup(initiativeId, key), fingerprint(submission), feedbackId,
                         seal(initiativeId, key, token), Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /** Drops the idempotency keys of a forgotten participant's submission: their fingerprint is of its text. */
+    public void forget(String feedbackId) {
+        jdbc.sql("delete from submission_key where feedback_id = ?").param(feedbackId).update();
     }
 
     private static String lookup(String initiativeId, String key) {

@@ -11,6 +11,7 @@ public class InMemoryCatalog implements Catalog {
     private final Map<String, String> initiativeOfFeedback = new HashMap<>();
     private final Map<String, String> initiativeOfIndicator = new HashMap<>();
     private final Map<String, String> initiativeOfDecision = new HashMap<>();
+    private final Map<String, String> feedbackOfReceipt = new HashMap<>();
 
     public InMemoryCatalog withInitiative(String initiativeId, int acknowledgeWithinHours, String... groupCodes) {
         initiatives.put(initiativeId, new InitiativeFacts(Set.of(groupCodes), acknowledgeWithinHours));
@@ -19,6 +20,11 @@ public class InMemoryCatalog implements Catalog {
 
     public InMemoryCatalog withFeedback(String feedbackId, String initiativeId) {
         initiativeOfFeedback.put(feedbackId, initiativeId);
+        return this;
+    }
+
+    public InMemoryCatalog withReceipt(String receiptTokenHash, String feedbackId) {
+        feedbackOfReceipt.put(receiptTokenHash, feedbackId);
         return this;
     }
 
@@ -40,6 +46,11 @@ public class InMemoryCatalog implements Catalog {
     @Override
     public Optional<String> initiativeOfFeedback(String feedbackId) {
         return Optional.ofNullable(initiativeOfFeedback.get(feedbackId));
+    }
+
+    @Override
+    public Optional<String> feedbackOfReceipt(String receiptTokenHash) {
+        return Optional.ofNullable(feedbackOfReceipt.get(receiptTokenHash));
     }
 
     @Override

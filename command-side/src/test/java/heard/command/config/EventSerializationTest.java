@@ -55,7 +55,7 @@ class EventSerializationTest {
         assertThat(events).extracting(Class::getSimpleName).contains(
                 "InitiativeLaunched", "FeedbackSubmitted", "FeedbackAcknowledged", "UnderstandingSummarized",
                 "UnderstandingConfirmed", "UnderstandingCorrected", "FeedbackThemed", "FeedbackLoopClosed",
-                "LearningPublished");
+                "LearningPublished", "ParticipantForgotten");
         assertThat(events).hasSizeGreaterThanOrEqualTo(9)
                 .extracting(Class::getSimpleName).doesNotContain("StakeholderGroup");
     }

@@ -3,6 +3,7 @@ package heard.command.feedback;
 import static heard.command.rules.Rejections.ruleViolationOn;
 
 import heard.command.catalog.InMemoryCatalog;
+import heard.command.privacy.ForgetParticipant;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.StateConflict;
@@ -12,6 +13,7 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.ParticipantForgotten;
 import heard.events.ReceiptTokens;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
@@ -308,6 +310,79 @@ class FeedbackTest {
                     .when(new CloseLoop(FEEDBACK, "learning-2", LATER, "leader"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Forget {
+        private final ParticipantForgotten forgotten = new ParticipantForgotten(FEEDBACK, INITIATIVE, LATER,
+                Actors.PARTICIPANT);
+
+        @Test
+        void byTheParticipantWithTheirReceipt() {
+            fixture.given(submitted(), acknowledged())
+                    .when(new ForgetParticipant(FEEDBACK, RECEIPT_HASH, LATER, Actors.PARTICIPANT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(forgotten);
+        }
+
+        @Test
+        void byAnAdminWithoutAReceipt() {
+            fixture.given(submitted())
+                    .when(new ForgetParticipant(FEEDBACK, null, LATER, "admin"))
+                    .expectEvents(new ParticipantForgotten(FEEDBACK, INITIATIVE, LATER, "admin"));
+        }
+
+        @Test
+        void withAnotherReceiptIsRefused() {
+            fixture.given(submitted())
+                    .when(new ForgetParticipant(FEEDBACK, ReceiptTokens.hash(ReceiptTokens.newToken()), LATER,
+                            Actors.PARTICIPANT))
+                    .expectException(ReceiptRejected.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void twiceRecordsNothing() {
+            fixture.given(submitted(), forgotten)
+                    .when(new ForgetParticipant(FEEDBACK, RECEIPT_HASH, LATER, Actors.PARTICIPANT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void thenNoAcknowledgementIsRecorded() {
+            fixture.given(submitted(), forgotten)
+                    .when(new AcknowledgeFeedback(FEEDBACK, "Thank you", LATER, FACILITATOR))
+                    .expectException(StateConflict.class);
+        }
+
+        @Test
+        void thenNoSummaryIsRecorded() {
+            fixture.given(submitted(), acknowledged(), forgotten)
+                    .when(new SummarizeUnderstanding(FEEDBACK, "You said", LATER, FACILITATOR))
+                    .expectException(StateConflict.class);
+        }
+
+        @Test
+        void thenNoCorrectionIsRecorded() {
+            fixture.given(submitted(), acknowledged(), summarized(1), forgotten)
+                    .when(new AnswerSummary(FEEDBACK, RECEIPT_HASH, false, "No", LATER))
+                    .expectException(StateConflict.class);
+        }
+
+        @Test
+        void yetTheirFeedbackIsStillThemed() {
+            fixture.given(submitted(), forgotten)
+                    .when(new ThemeFeedback(FEEDBACK, List.of("transport"), LATER, FACILITATOR))
+                    .expectEvents(new FeedbackThemed(FEEDBACK, INITIATIVE, List.of("transport"), LATER, FACILITATOR));
+        }
+
+        @Test
+        void andItsLoopStillClosed() {
+            fixture.given(submitted(), forgotten)
+                    .when(new CloseLoop(FEEDBACK, "learning-1", LATER, "leader"))
+                    .expectEvents(new FeedbackLoopClosed(FEEDBACK, INITIATIVE, "learning-1", LATER, "leader"));
         }
     }
 
