@@ -6,6 +6,7 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.ParticipantForgotten;
 import heard.events.InitiativeLaunched;
 import heard.events.LearningPublished;
 import heard.events.ReceiptTokens;
@@ -111,5 +112,9 @@ public final class LoopEvents {
 
     public FeedbackLoopClosed loopClosed(String learningId, Instant at) {
         return new FeedbackLoopClosed(feedbackId, initiativeId, learningId, at, "leader");
+    }
+
+    public ParticipantForgotten forgotten(Instant at) {
+        return new ParticipantForgotten(feedbackId, initiativeId, at, Actors.PARTICIPANT);
     }
 }

@@ -157,7 +157,14 @@ class AuthorizationMatrixTest {
                         ids -> "/staff/i/" + ids.initiative()),
                 form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
                         ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR),
-                        ids -> "/staff/i/" + ids.initiative()));
+                        ids -> "/staff/i/" + ids.initiative()),
+                // last: forgetting the participant stops the steps above that record their words
+                form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
+                        ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
+                        ids -> "/r/" + ids.receipt()),
+                post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),
+                post("/api/admin/participants/{feedbackId}/forget", ids -> "/api/admin/participants/"
+                        + ids.feedback() + "/forget", ids -> "", only(Caller.ADMIN)));
     }
 
     @LocalServerPort

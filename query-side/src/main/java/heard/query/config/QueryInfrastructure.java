@@ -1,8 +1,14 @@
 package heard.query.config;
 
 import heard.events.EventJson;
+import heard.events.personal.JdbcParticipantKeys;
+import heard.events.personal.ParticipantKeys;
+import heard.events.personal.PersonalDataSerializer;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -15,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Axon infrastructure this side needs when it runs alone. An auto-configuration with
@@ -30,11 +37,20 @@ public class QueryInfrastructure {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
+    /** Events carry participants' words encrypted with their keys (crypto-shredding, DESIGN §7). */
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingBean(name = "eventSerializer")
-    public Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    public Serializer eventSerializer(Serializer serializer, ParticipantKeys keys) {
+        return new PersonalDataSerializer(serializer, keys);
+    }
+
+    /** In the shared database; inside a transaction, read and written on its connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ParticipantKeys participantKeys(DataSource dataSource) {
+        return new JdbcParticipantKeys(new TransactionAwareDataSourceProxy(dataSource), Duration.ofMinutes(1),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -5,7 +5,10 @@ import heard.events.FeedbackStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target. */
+/**
+ * {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target.
+ * {@code forgottenAt}: the participant was forgotten, and their words and contact are null.
+ */
 public record InboxEntry(
         String feedbackId,
         String text,
@@ -22,5 +25,6 @@ public record InboxEntry(
         String summary,
         String correction,
         List<String> themes,
-        Instant loopClosedAt) {
+        Instant loopClosedAt,
+        Instant forgottenAt) {
 }

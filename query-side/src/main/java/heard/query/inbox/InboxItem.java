@@ -37,6 +37,7 @@ public class InboxItem {
     @Convert(converter = StringListConverter.class)
     private List<String> themes = new ArrayList<>();
     private Instant loopClosedAt;
+    private Instant forgottenAt;
 
     protected InboxItem() {
     }
@@ -81,6 +82,14 @@ public class InboxItem {
         themes = all;
     }
 
+    void forget(Instant at) {
+        text = null;
+        contact = null;
+        summary = null;
+        correction = null;
+        forgottenAt = at;
+    }
+
     void loopClosed(Instant at) {
         loopClosedAt = at;
         status = FeedbackStatus.LOOP_CLOSED;
@@ -89,6 +98,7 @@ public class InboxItem {
     public InboxEntry toEntry(Instant now) {
         boolean overdue = acknowledgedAt == null && loopClosedAt == null && acknowledgeBy.isBefore(now);
         return new InboxEntry(feedbackId, text, channel, language, stakeholderGroup, contact, submittedBy, status,
-                submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt);
+                submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt,
+                forgottenAt);
     }
 }

@@ -4,6 +4,7 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
@@ -61,6 +62,11 @@ class InboxProjection {
     @EventHandler
     void on(FeedbackThemed e) {
         update(e.feedbackId(), item -> item.themed(e.themes()));
+    }
+
+    @EventHandler
+    void on(ParticipantForgotten e) {
+        update(e.feedbackId(), item -> item.forget(e.at()));
     }
 
     @EventHandler

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ReceiptPage {
     /** The fields the answer form's target names in {@code ?error=}; anything else is a general problem. */
-    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer", "busy", "expired");
+    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer", "busy", "expired", "forget");
 
     private final ReturnedLearningReader reader;
     private final InitiativeViews initiatives;
@@ -51,6 +51,7 @@ class ReceiptPage {
     ModelAndView receipt(@PathVariable String receiptToken,
             @RequestParam(required = false) String submitted,
             @RequestParam(required = false) String answered,
+            @RequestParam(required = false) String forgotten,
             @RequestParam(required = false) String error,
             HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -78,6 +79,7 @@ class ReceiptPage {
                 .addObject("guidingQuestion", initiative.map(InitiativeView::guidingQuestion).orElse(null))
                 .addObject("submitted", justSubmitted)
                 .addObject("answered", justAnswered)
+                .addObject("forgotten", "true".equals(forgotten) && returned.forgottenAt() != null)
                 .addObject("receiptUrl", links.receiptUrl(receiptToken))
                 .addObject("late", returned.status() == FeedbackStatus.SUBMITTED && returned.acknowledgeBy() != null
                         && returned.acknowledgeBy().isBefore(Instant.now(clock)))
@@ -87,6 +89,7 @@ class ReceiptPage {
                         .orElse(false))
                 .addObject("awaiting", justAnswered ? null : awaitingAnswer(returned))
                 .addObject("answerAction", links.commandTarget(request, "r", receiptToken, "answer"))
+                .addObject("forgetAction", links.commandTarget(request, "r", receiptToken, "forget"))
                 .addObject("formToken", forms.issue(FormTokens.answerForm(returned.feedbackId())))
                 .addObject("error", error == null ? null : ANSWER_PROBLEMS.contains(error) ? error : "other");
     }

@@ -47,6 +47,13 @@ public class ReceiptStep {
         this.learningTitle = learningTitle;
     }
 
+    /** The participant's words, and those written to them, go; public texts (a learning, a rationale) stay. */
+    void forgetPersonalText() {
+        if (kind.isPersonal()) {
+            text = null;
+        }
+    }
+
     /** A decision the feedback informed or moved: which one, under what title, at which version. */
     static ReceiptStep decision(String stepId, String feedbackId, Instant at, StepKind kind, String text,
             String decisionId, String decisionTitle, int decisionVersion) {

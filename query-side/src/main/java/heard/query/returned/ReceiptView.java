@@ -32,6 +32,7 @@ public class ReceiptView {
     private Instant acknowledgeBy;
     @Convert(converter = StringListConverter.class)
     private List<String> themes = new ArrayList<>();
+    private Instant forgottenAt;
 
     protected ReceiptView() {
     }
@@ -52,6 +53,11 @@ public class ReceiptView {
 
     void moveTo(FeedbackStatus next) {
         status = status.then(next);
+    }
+
+    void forget(Instant at) {
+        text = null;
+        forgottenAt = at;
     }
 
     void addThemes(List<String> more) {
@@ -98,5 +104,9 @@ public class ReceiptView {
 
     public List<String> themes() {
         return themes;
+    }
+
+    public Instant forgottenAt() {
+        return forgottenAt;
     }
 }

@@ -6,7 +6,10 @@ import heard.events.FeedbackStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** A participant's feed: their words, where they stand, and every step the loop has taken. */
+/**
+ * A participant's feed: their words, where they stand, and every step the loop has taken. Once they
+ * are forgotten ({@code forgottenAt}), their words are null.
+ */
 public record ReturnedLearning(
         String feedbackId,
         String initiativeId,
@@ -19,6 +22,7 @@ public record ReturnedLearning(
         Instant submittedAt,
         Instant acknowledgeBy,
         List<String> themes,
+        Instant forgottenAt,
         List<Step> timeline) {
 
     /**

@@ -9,6 +9,7 @@ import heard.events.FeedbackStatus;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
 import heard.events.LearningPublished;
+import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
@@ -116,6 +117,14 @@ class ReturnedLearningProjection {
         advance(e.feedbackId(), FeedbackStatus.LOOP_CLOSED);
         steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.LOOP_CLOSED,
                 null, List.of(), e.learningId(), null));
+    }
+
+    /** Their words go from the view and the timeline; the steps themselves, and what they counted for, stay. */
+    @EventHandler
+    void on(ParticipantForgotten e, @SequenceNumber long sequence) {
+        receipts.findById(e.feedbackId()).ifPresent(r -> r.forget(e.at()));
+        steps.findByFeedbackId(e.feedbackId()).forEach(ReceiptStep::forgetPersonalText);
+        step(e.feedbackId(), sequence, e.at(), StepKind.FORGOTTEN, null);
     }
 
     /** The decision's events come in their order, so its title is known by the time a revision or link arrives. */

@@ -31,7 +31,7 @@ public class ReturnedLearningReader {
                 r.feedbackId(), r.initiativeId(),
                 initiatives.findById(r.initiativeId()).map(InitiativeView::title).orElse(null),
                 r.text(), r.channel(), r.language(), r.stakeholderGroup(), r.status(), r.submittedAt(),
-                r.acknowledgeBy(), r.themes(),
+                r.acknowledgeBy(), r.themes(), r.forgottenAt(),
                 steps.timelineOf(r.feedbackId()).stream().map(ReturnedLearning.Step::of).toList()));
     }
 }

@@ -45,6 +45,26 @@ class InboxProjectionTest {
     }
 
     @Test
+    void aForgottenParticipantsWordsAndContactGoWhileTheirPlaceInTheLoopStays() {
+        LoopEvents loop = submit(feedback("forgotten", INITIATIVE).withContact("ana@example.org", true), T0);
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1))));
+        delivery.deliver(() -> projection.on(loop.summarized(1, "Ana wants a guard", hoursAfterT0(2))));
+        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3))));
+        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(4), "safety")));
+
+        delivery.deliver(() -> projection.on(loop.forgotten(hoursAfterT0(5))));
+
+        InboxEntry entry = entries(null, null, null).get(0);
+        assertThat(entry.text()).isNull();
+        assertThat(entry.contact()).isNull();
+        assertThat(entry.summary()).isNull();
+        assertThat(entry.correction()).isNull();
+        assertThat(entry.forgottenAt()).isEqualTo(hoursAfterT0(5));
+        assertThat(entry.status()).isEqualTo(FeedbackStatus.CORRECTED);
+        assertThat(entry.themes()).containsExactly("safety");
+    }
+
+    @Test
     void filtersByStatus() {
         submit(feedback("waiting", INITIATIVE), T0);
         LoopEvents answered = submit(feedback("answered", INITIATIVE), hoursAfterT0(1));

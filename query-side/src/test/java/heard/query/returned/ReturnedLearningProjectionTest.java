@@ -6,6 +6,7 @@ import static heard.query.LoopEvents.hoursAfterT0;
 import static heard.query.LoopEvents.launched;
 import static heard.query.LoopEvents.learningPublished;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
@@ -38,6 +39,31 @@ class ReturnedLearningProjectionTest {
     @BeforeEach
     void launchInitiative() {
         delivery.deliver(() -> initiatives.on(launched(INITIATIVE, "Safer routes to school", T0.minusSeconds(3600))));
+    }
+
+    @Test
+    void aForgottenParticipantsWordsLeaveTheFeedWhileItsStepsAndPublicTextsStay() {
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.summarized(1, "You want a crossing guard", hoursAfterT0(2)), 2));
+        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3)), 3));
+        delivery.deliver(() -> projection.on(learningPublished("learning-1", INITIATIVE, hoursAfterT0(4),
+                loop.feedbackId())));
+
+        delivery.deliver(() -> projection.on(loop.forgotten(hoursAfterT0(5)), 4));
+
+        ReturnedLearning feed = reader.open(loop.receiptToken()).orElseThrow();
+        assertThat(feed.text()).isNull();
+        assertThat(feed.forgottenAt()).isEqualTo(hoursAfterT0(5));
+        assertThat(feed.status()).isEqualTo(FeedbackStatus.CORRECTED);
+        assertThat(feed.timeline()).extracting(ReturnedLearning.Step::step, ReturnedLearning.Step::text)
+                .containsExactly(
+                        tuple(StepKind.SUBMITTED, null),
+                        tuple(StepKind.ACKNOWLEDGED, null),
+                        tuple(StepKind.UNDERSTANDING_SUMMARIZED, null),
+                        tuple(StepKind.UNDERSTANDING_CORRECTED, null),
+                        tuple(StepKind.LEARNING_PUBLISHED, "We decided learning-1"),
+                        tuple(StepKind.FORGOTTEN, null));
     }
 
     @Test
