@@ -3,6 +3,7 @@ package heard.standalone.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import heard.events.personal.PersonalCipher;
 import heard.examples.HeardEventsConsumer;
 import heard.examples.HeardEventsConsumer.HeardEvent;
 import heard.standalone.Api;
@@ -102,6 +103,15 @@ class TopologyTest {
         Api.Response publicFeed = Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> reads().get("/api/initiatives/" + initiativeId + "/learnings"), r -> r.json().size() == 1);
         assertThat(publicFeed.json().get(0).get("title").asText()).isEqualTo("Afternoon buses");
+        // the query side reads the words from Kafka with the participant's key, kept in the shared database
+        assertThat(feed.get("text").asText()).isEqualTo("El autobús de la tarde llega tarde");
+
+        assertThat(commands.post("/api/receipts/forget", "", "X-Receipt-Token", token).status()).isEqualTo(200);
+
+        JsonNode forgotten = Awaitility.await().atMost(CATCH_UP).until(() -> loop.awaitFeed(token, "LOOP_CLOSED"),
+                read -> read.hasNonNull("forgottenAt"));
+        assertThat(forgotten.get("text").isNull()).isTrue();
+        assertThat(forgotten.toString()).doesNotContain("autobús", "The afternoon bus is late", "Gracias");
     }
 
     @Test
@@ -126,7 +136,10 @@ class TopologyTest {
         HeardEvent submitted = mine.get(1);
         assertThat(submitted.key()).isEqualTo(feedbackId).isEqualTo(submitted.aggregateId());
         assertThat(submitted.messageId()).isNotBlank();
-        assertThat(submitted.payload().get("text").asText()).isEqualTo("The crossing has no guard");
+        // a participant's words travel encrypted with their own key, which never leaves the database
+        assertThat(submitted.payload().get("text").asText()).startsWith(PersonalCipher.PREFIX);
+        assertThat(submitted.payload().get("stakeholderGroup").asText()).isEqualTo("families");
+        assertThat(mine.toString()).doesNotContain("The crossing has no guard", "Thanks", "555 0100");
         assertThat(submitted.timestamp()).isBetween(Instant.now().minusSeconds(120), Instant.now());
         assertThat(mine.get(2).key()).isEqualTo(feedbackId);
         assertThat(mine.get(2).sequence()).isEqualTo(1);
