@@ -15,6 +15,7 @@ import heard.forms.FormTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,13 +60,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String form = links.pages() + "/i/" + initiativeId;
-        if (!forms.accepts(formToken, FormTokens.feedbackForm(initiativeId))) {
-            return seeOther(form, "error", "expired", lang);
-        }
-        try {
-            limit.admit(request, principal);
-        } catch (TooManySubmissions e) {
-            return seeOther(form, "error", "busy", lang);
+        Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.feedbackForm(initiativeId), form, lang,
+                request, principal);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String problem = text.isBlank() ? "text" : text.length() > 20_000 ? "text"
                 : !language.matches(FeedbackController.LANGUAGE_TAG) ? "language"
@@ -96,13 +94,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String page = links.receiptUrl(receiptToken);
-        if (!forms.accepts(formToken, FormTokens.answerForm(feedbackId))) {
-            return seeOther(page, "error", "expired", lang);
-        }
-        try {
-            limit.admit(request, principal);
-        } catch (TooManySubmissions e) {
-            return seeOther(page, "error", "busy", lang);
+        Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
+                request, principal);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (correction.length() > 10_000) {
             return seeOther(page, "error", "correction", lang);
@@ -127,13 +122,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
         String page = links.receiptUrl(receiptToken);
-        if (!forms.accepts(formToken, FormTokens.answerForm(feedbackId))) {
-            return seeOther(page, "error", "expired", lang);
-        }
-        try {
-            limit.admit(request, principal);
-        } catch (TooManySubmissions e) {
-            return seeOther(page, "error", "busy", lang);
+        Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
+                request, principal);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!confirm) {
             return seeOther(page, "error", "forget", lang);
@@ -145,6 +137,20 @@ class FeedbackFormController {
         } catch (ReceiptRejected e) {
             return seeOther(page, "error", "other", lang);
         }
+    }
+
+    /** Back to the page when the form's token or the sender's limit refuses the post; empty to go on. */
+    private Optional<ResponseEntity<Void>> refusal(String formToken, String purpose, String page, String lang,
+            HttpServletRequest request, Principal principal) {
+        if (!forms.accepts(formToken, purpose)) {
+            return Optional.of(seeOther(page, "error", "expired", lang));
+        }
+        try {
+            limit.admit(request, principal);
+        } catch (TooManySubmissions e) {
+            return Optional.of(seeOther(page, "error", "busy", lang));
+        }
+        return Optional.empty();
     }
 
     private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {
