@@ -118,6 +118,20 @@ class BrowserTest {
                             .map(WebElement::getText).findFirst().orElse("");
                 }, text -> !text.isEmpty());
         assertThat(firstStep).contains("You sent your feedback.");
+
+        // and, having changed their mind, erases what they said: the box must be ticked first
+        String receiptPage = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("section.forget button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).as("the browser holds an unticked form back").isEqualTo(receiptPage);
+        browser.findElement(By.id("forget-confirm")).click();
+        browser.findElement(By.cssSelector("section.forget button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("forgotten=true"));
+        String erased = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    browser.navigate().refresh();
+                    return browser.findElement(By.tagName("main")).getText();
+                }, text -> text.contains("Your words and contact details have been erased."));
+        assertThat(erased).contains("Erased at your request.").doesNotContain("bakery");
     }
 
     @Test
