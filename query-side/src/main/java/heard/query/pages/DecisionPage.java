@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
@@ -49,7 +51,9 @@ class DecisionPage {
         this.indicators = indicators;
     }
 
+    /** One snapshot for where it stands and its history, so the page never shows a step its top has not reached. */
     @GetMapping("/decisions/{decisionId}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     ModelAndView decision(@PathVariable String decisionId, Locale locale) {
         Optional<DecisionAnswer> found = decisions.current(decisionId);
         Optional<DecisionHistory> history = decisions.history(decisionId);
