@@ -5,7 +5,11 @@ import heard.events.FeedbackStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target. */
+/**
+ * {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target.
+ * {@code acknowledgedBy}, {@code summarizedBy} (the latest summary) and {@code themedBy} (everyone who
+ * added themes, in order) name the staff users who did it.
+ */
 public record InboxEntry(
         String feedbackId,
         String text,
@@ -22,5 +26,8 @@ public record InboxEntry(
         String summary,
         String correction,
         List<String> themes,
-        Instant loopClosedAt) {
+        Instant loopClosedAt,
+        String acknowledgedBy,
+        String summarizedBy,
+        List<String> themedBy) {
 }

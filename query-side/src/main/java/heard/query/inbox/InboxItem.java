@@ -37,6 +37,10 @@ public class InboxItem {
     @Convert(converter = StringListConverter.class)
     private List<String> themes = new ArrayList<>();
     private Instant loopClosedAt;
+    private String acknowledgedBy;
+    private String summarizedBy;
+    @Convert(converter = StringListConverter.class)
+    private List<String> themedBy = new ArrayList<>();
 
     protected InboxItem() {
     }
@@ -56,13 +60,15 @@ public class InboxItem {
         this.acknowledgeBy = acknowledgeBy;
     }
 
-    void acknowledged(Instant at) {
+    void acknowledged(Instant at, String by) {
         acknowledgedAt = at;
+        acknowledgedBy = by;
         status = status.then(FeedbackStatus.ACKNOWLEDGED);
     }
 
-    void summarized(String text) {
+    void summarized(String text, String by) {
         summary = text;
+        summarizedBy = by;
         status = status.then(FeedbackStatus.UNDERSTANDING_SUMMARIZED);
     }
 
@@ -75,7 +81,11 @@ public class InboxItem {
         status = status.then(FeedbackStatus.CORRECTED);
     }
 
-    void themed(List<String> more) {
+    void themed(List<String> more, String by) {
+        if (!themedBy.contains(by)) {
+            themedBy = new ArrayList<>(themedBy);
+            themedBy.add(by);
+        }
         var all = new ArrayList<>(themes);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
         themes = all;
@@ -89,6 +99,7 @@ public class InboxItem {
     public InboxEntry toEntry(Instant now) {
         boolean overdue = acknowledgedAt == null && loopClosedAt == null && acknowledgeBy.isBefore(now);
         return new InboxEntry(feedbackId, text, channel, language, stakeholderGroup, contact, submittedBy, status,
-                submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt);
+                submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt,
+                acknowledgedBy, summarizedBy, themedBy);
     }
 }
