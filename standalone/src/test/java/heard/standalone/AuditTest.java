@@ -91,10 +91,12 @@ class AuditTest {
         assertThat(console).contains("Recorded by", "Acknowledged by", "Summary by", "Themes by",
                 "<dd class=\"by\">facilitator</dd>", "<dd class=\"by\">analyst</dd>");
 
-        // the participant's own feed tells what was done, not which member of staff did it
+        // the participant's own feed and page tell what was done, not which member of staff did it
         JsonNode feed = api.get("/api/receipts/me", "X-Receipt-Token", story.receipt()).json();
         assertThat(feed.get("status").asText()).isEqualTo("LOOP_CLOSED");
         assertThat(feed.toString()).doesNotContain("\"facilitator\"", "\"analyst\"", "\"leader\"", "\"admin\"");
+        assertThat(api.get("/r/" + story.receipt()).body()).contains("words")
+                .doesNotContain("class=\"by\"", ">facilitator<", ">analyst<", ">leader<", ">admin<");
     }
 
     /**
