@@ -76,7 +76,8 @@ class FuzzBodiesTest {
         return body.toString();
     }
 
-    private long events() {
+    /** How many events the store holds. */
+    static long events(JdbcTemplate db) {
         Long count = db.queryForObject("select count(*) from domain_event_entry", Long.class);
         return count == null ? 0 : count;
     }
@@ -96,12 +97,12 @@ class FuzzBodiesTest {
             ObjectNode valid = (ObjectNode) Api.JSON.readTree(endpoint.body().apply(ids));
             for (int i = 0; i < CASES_PER_ENDPOINT; i++) {
                 String body = i % 10 == 9 ? notJson.sample() : mutate(valid, random, values);
-                long before = events();
+                long before = events(db);
                 Api.Response answer = api.post(endpoint.path().apply(ids), body, endpoint.allowed());
                 if (answer.status() >= 500) {
                     broken.add(endpoint + " answered " + answer.status() + " to " + abbreviated(body));
                 }
-                if (answer.status() >= 400 && events() != before) {
+                if (answer.status() >= 400 && events(db) != before) {
                     broken.add(endpoint + " refused (" + answer.status() + ") but recorded " + abbreviated(body));
                 }
                 if (answer.status() >= 400) {
@@ -120,7 +121,7 @@ class FuzzBodiesTest {
         assertThat(refused).as("the mutations reach the checks").isGreaterThan(accepted);
     }
 
-    private static String abbreviated(String body) {
+    static String abbreviated(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * {@code overdue}: neither acknowledged nor answered by a learning, and past the acknowledgement target.
  * {@code forgottenAt}: the participant was forgotten, and their words and contact are null.
+ * {@code acknowledgedBy}, {@code summarizedBy} (the latest summary) and {@code themedBy} (everyone who
+ * added themes, in order) name the staff users who did it.
  */
 public record InboxEntry(
         String feedbackId,
@@ -26,5 +28,8 @@ public record InboxEntry(
         String correction,
         List<String> themes,
         Instant loopClosedAt,
-        Instant forgottenAt) {
+        Instant forgottenAt,
+        String acknowledgedBy,
+        String summarizedBy,
+        List<String> themedBy) {
 }

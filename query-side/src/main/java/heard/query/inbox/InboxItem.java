@@ -38,6 +38,10 @@ public class InboxItem {
     private List<String> themes = new ArrayList<>();
     private Instant loopClosedAt;
     private Instant forgottenAt;
+    private String acknowledgedBy;
+    private String summarizedBy;
+    @Convert(converter = StringListConverter.class)
+    private List<String> themedBy = new ArrayList<>();
 
     protected InboxItem() {
     }
@@ -57,13 +61,15 @@ public class InboxItem {
         this.acknowledgeBy = acknowledgeBy;
     }
 
-    void acknowledged(Instant at) {
+    void acknowledged(Instant at, String by) {
         acknowledgedAt = at;
+        acknowledgedBy = by;
         status = status.then(FeedbackStatus.ACKNOWLEDGED);
     }
 
-    void summarized(String text) {
+    void summarized(String text, String by) {
         summary = text;
+        summarizedBy = by;
         status = status.then(FeedbackStatus.UNDERSTANDING_SUMMARIZED);
     }
 
@@ -76,7 +82,11 @@ public class InboxItem {
         status = status.then(FeedbackStatus.CORRECTED);
     }
 
-    void themed(List<String> more) {
+    void themed(List<String> more, String by) {
+        if (!themedBy.contains(by)) {
+            themedBy = new ArrayList<>(themedBy);
+            themedBy.add(by);
+        }
         var all = new ArrayList<>(themes);
         more.stream().filter(t -> !all.contains(t)).forEach(all::add);
         themes = all;
@@ -99,6 +109,6 @@ public class InboxItem {
         boolean overdue = acknowledgedAt == null && loopClosedAt == null && acknowledgeBy.isBefore(now);
         return new InboxEntry(feedbackId, text, channel, language, stakeholderGroup, contact, submittedBy, status,
                 submittedAt, acknowledgeBy, acknowledgedAt, overdue, summary, correction, themes, loopClosedAt,
-                forgottenAt);
+                forgottenAt, acknowledgedBy, summarizedBy, themedBy);
     }
 }

@@ -41,12 +41,12 @@ class InboxProjection {
 
     @EventHandler
     void on(FeedbackAcknowledged e) {
-        update(e.feedbackId(), item -> item.acknowledged(e.at()));
+        update(e.feedbackId(), item -> item.acknowledged(e.at(), e.actor()));
     }
 
     @EventHandler
     void on(UnderstandingSummarized e) {
-        update(e.feedbackId(), item -> item.summarized(e.summary()));
+        update(e.feedbackId(), item -> item.summarized(e.summary(), e.actor()));
     }
 
     @EventHandler
@@ -61,7 +61,7 @@ class InboxProjection {
 
     @EventHandler
     void on(FeedbackThemed e) {
-        update(e.feedbackId(), item -> item.themed(e.themes()));
+        update(e.feedbackId(), item -> item.themed(e.themes(), e.actor()));
     }
 
     @EventHandler

@@ -30,7 +30,7 @@ class IndicatorProjection {
     @EventHandler
     void on(IndicatorDefined e) {
         indicators.save(new IndicatorView(e.indicatorId(), e.initiativeId(), e.name(), e.unit(), e.direction(),
-                e.at()));
+                e.at(), e.actor()));
     }
 
     @EventHandler

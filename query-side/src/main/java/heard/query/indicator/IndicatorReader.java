@@ -43,9 +43,9 @@ public class IndicatorReader {
                         .toList())
                 .stream()
                 .collect(Collectors.groupingBy(Measurement::indicatorId, Collectors.mapping(
-                        m -> new IndicatorSeries.Point(m.value(), m.measuredAt(), m.stakeholderGroup()),
+                        m -> new IndicatorSeries.Point(m.value(), m.measuredAt(), m.stakeholderGroup(), m.recordedBy()),
                         Collectors.toList())));
         return views.stream().map(v -> new IndicatorSeries(v.indicatorId(), v.initiativeId(), v.name(), v.unit(),
-                v.direction(), points.getOrDefault(v.indicatorId(), List.of()))).toList();
+                v.direction(), v.definedBy(), points.getOrDefault(v.indicatorId(), List.of()))).toList();
     }
 }

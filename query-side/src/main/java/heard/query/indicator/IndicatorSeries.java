@@ -12,10 +12,11 @@ public record IndicatorSeries(
         String name,
         String unit,
         Direction direction,
+        String definedBy,
         List<Point> measurements) {
 
-    /** One value, for one stakeholder group or (no group) for everyone. */
+    /** One value, for one stakeholder group or (no group) for everyone, and who recorded it. */
     public record Point(double value, Instant measuredAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String stakeholderGroup) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String stakeholderGroup, String recordedBy) {
     }
 }

@@ -20,18 +20,20 @@ public class IndicatorView {
     @Enumerated(EnumType.STRING)
     private Direction direction;
     private Instant definedAt;
+    private String definedBy;
 
     protected IndicatorView() {
     }
 
     IndicatorView(String indicatorId, String initiativeId, String name, String unit, Direction direction,
-            Instant definedAt) {
+            Instant definedAt, String definedBy) {
         this.indicatorId = indicatorId;
         this.initiativeId = initiativeId;
         this.name = name;
         this.unit = unit;
         this.direction = direction;
         this.definedAt = definedAt;
+        this.definedBy = definedBy;
     }
 
     public String indicatorId() {
@@ -56,5 +58,9 @@ public class IndicatorView {
 
     public Instant definedAt() {
         return definedAt;
+    }
+
+    public String definedBy() {
+        return definedBy;
     }
 }

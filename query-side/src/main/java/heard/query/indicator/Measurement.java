@@ -53,4 +53,8 @@ public class Measurement {
     public String stakeholderGroup() {
         return stakeholderGroup;
     }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
 }

@@ -31,7 +31,7 @@ class InitiativeProjection {
     void on(InitiativeLaunched e) {
         if (!views.existsById(e.initiativeId())) {
             views.save(new InitiativeView(e.initiativeId(), e.title(), e.guidingQuestion(), e.stakeholderGroups(),
-                    e.languages(), e.acknowledgeWithinHours(), e.at()));
+                    e.languages(), e.acknowledgeWithinHours(), e.at(), e.actor()));
         }
     }
 

@@ -12,11 +12,12 @@ public record InitiativeSummary(
         List<String> languages,
         int acknowledgeWithinHours,
         Instant launchedAt,
+        String launchedBy,
         long feedbackCount,
         long learningCount) {
 
     static InitiativeSummary of(InitiativeView v) {
         return new InitiativeSummary(v.initiativeId(), v.title(), v.guidingQuestion(), v.stakeholderGroups(),
-                v.languages(), v.acknowledgeWithinHours(), v.launchedAt(), v.feedbackCount(), v.learningCount());
+                v.languages(), v.acknowledgeWithinHours(), v.launchedAt(), v.launchedBy(), v.feedbackCount(), v.learningCount());
     }
 }

@@ -27,12 +27,13 @@ public class InitiativeView {
     private Instant launchedAt;
     private long feedbackCount;
     private long learningCount;
+    private String launchedBy;
 
     protected InitiativeView() {
     }
 
     InitiativeView(String initiativeId, String title, String guidingQuestion, List<StakeholderGroup> stakeholderGroups,
-            List<String> languages, int acknowledgeWithinHours, Instant launchedAt) {
+            List<String> languages, int acknowledgeWithinHours, Instant launchedAt, String launchedBy) {
         this.initiativeId = initiativeId;
         this.title = title;
         this.guidingQuestion = guidingQuestion;
@@ -40,6 +41,7 @@ public class InitiativeView {
         this.languages = languages;
         this.acknowledgeWithinHours = acknowledgeWithinHours;
         this.launchedAt = launchedAt;
+        this.launchedBy = launchedBy;
     }
 
     void countFeedback() {
@@ -76,6 +78,10 @@ public class InitiativeView {
 
     public Instant launchedAt() {
         return launchedAt;
+    }
+
+    public String launchedBy() {
+        return launchedBy;
     }
 
     public long feedbackCount() {

@@ -14,5 +14,6 @@ public record LearningEntry(
         String whatsNext,
         List<String> decisionIds,
         int feedbackCount,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String publishedBy) {
 }

@@ -25,6 +25,7 @@ class LearningFeedProjection {
     @EventHandler
     void on(LearningPublished e) {
         learnings.save(new PublishedLearning(e.learningId(), e.initiativeId(), e.title(), e.whatWeHeard(),
-                e.whatWeDecided(), e.whatWeLearned(), e.whatsNext(), e.decisionIds(), e.feedbackIds().size(), e.at()));
+                e.whatWeDecided(), e.whatWeLearned(), e.whatsNext(), e.decisionIds(), e.feedbackIds().size(), e.at(),
+                e.actor()));
     }
 }

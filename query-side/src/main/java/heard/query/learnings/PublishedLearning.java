@@ -23,12 +23,13 @@ public class PublishedLearning {
     private List<String> decisionIds;
     private int feedbackCount;
     private Instant publishedAt;
+    private String publishedBy;
 
     protected PublishedLearning() {
     }
 
     PublishedLearning(String learningId, String initiativeId, String title, String whatWeHeard, String whatWeDecided,
-            String whatWeLearned, String whatsNext, List<String> decisionIds, int feedbackCount, Instant publishedAt) {
+            String whatWeLearned, String whatsNext, List<String> decisionIds, int feedbackCount, Instant publishedAt, String publishedBy) {
         this.learningId = learningId;
         this.initiativeId = initiativeId;
         this.title = title;
@@ -39,10 +40,11 @@ public class PublishedLearning {
         this.decisionIds = decisionIds;
         this.feedbackCount = feedbackCount;
         this.publishedAt = publishedAt;
+        this.publishedBy = publishedBy;
     }
 
     LearningEntry toEntry() {
         return new LearningEntry(learningId, initiativeId, title, whatWeHeard, whatWeDecided, whatWeLearned, whatsNext,
-                decisionIds, feedbackCount, publishedAt);
+                decisionIds, feedbackCount, publishedAt, publishedBy);
     }
 }

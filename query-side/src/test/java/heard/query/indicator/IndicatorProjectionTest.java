@@ -65,14 +65,14 @@ class IndicatorProjectionTest {
         assertThat(walk.direction()).isEqualTo(Direction.UP);
         assertThat(walk.initiativeId()).isEqualTo(INITIATIVE);
         assertThat(walk.measurements()).containsExactly(
-                new IndicatorSeries.Point(20, hoursAfterT0(24), null),
-                new IndicatorSeries.Point(25, hoursAfterT0(24), "parents"),
-                new IndicatorSeries.Point(31.5, hoursAfterT0(48), null));
+                new IndicatorSeries.Point(20, hoursAfterT0(24), null, "analyst"),
+                new IndicatorSeries.Point(25, hoursAfterT0(24), "parents", "analyst"),
+                new IndicatorSeries.Point(31.5, hoursAfterT0(48), null, "analyst"));
 
         assertThat(reader.ofInitiative(INITIATIVE)).extracting(IndicatorSeries::indicatorId)
                 .containsExactly("walk", "late");
         assertThat(reader.ofInitiative(INITIATIVE).get(1).measurements())
-                .containsExactly(new IndicatorSeries.Point(12, hoursAfterT0(24), "staff"));
+                .containsExactly(new IndicatorSeries.Point(12, hoursAfterT0(24), "staff", "analyst"));
     }
 
     @Test
