@@ -19,7 +19,9 @@ import javax.sql.DataSource;
  * The keys in table {@code participant_key} of the shared database, which the write side makes
  * and both sides read. Lookups are remembered for a short while, so a replay does not ask the
  * database once per event. A forgotten key is dropped at once here, and within {@code remember}
- * on other instances; nothing is remembered of a participant without a key.
+ * on other instances. That a participant has no key (their words were stored before encryption
+ * began) is remembered too; a key made later is found by {@link #fresh} when its first sealed
+ * value is read, and is looked up afresh before one is made, so two are never made.
  */
 public final class JdbcParticipantKeys implements ParticipantKeys {
     private static final int MAX_REMEMBERED = 100_000;
@@ -44,12 +46,20 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         if (known != null && known.until().isAfter(clock.instant())) {
             return known.state();
         }
+        return fresh(participantId);
+    }
+
+    @Override
+    public KeyState fresh(String participantId) {
         return keep(participantId, load(participantId));
     }
 
     @Override
     public Optional<SecretKey> forWriting(String participantId) {
         KeyState state = forReading(participantId);
+        if (state == KeyState.UNKNOWN) {
+            state = fresh(participantId);
+        }
         if (state.forgotten()) {
             return Optional.empty();
         }
@@ -65,10 +75,10 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
             insert.setTimestamp(3, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         } catch (SQLException raceLost) {
-            remembered.remove(participantId);
             return Optional.ofNullable(require(participantId, raceLost).key());
         }
         // not remembered until read back: the transaction that stores it may still roll back
+        remembered.remove(participantId);
         return Optional.of(key);
     }
 
@@ -126,11 +136,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         }
     }
 
-    /** Only what is committed and final is remembered: a key, or that it was forgotten. */
     private KeyState keep(String participantId, KeyState state) {
-        if (state == KeyState.UNKNOWN) {
-            return state;
-        }
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }

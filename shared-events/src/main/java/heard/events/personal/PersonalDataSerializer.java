@@ -49,18 +49,23 @@ public final class PersonalDataSerializer implements Serializer {
         return PersonalFields.of(event.getClass()).map(fields -> {
             String participant = ((AboutParticipant) event).feedbackId();
             Supplier<KeyState> state = once(() -> keys.forReading(participant));
-            return fields.copy(event, (component, value) -> read(state.get(), value, boundTo(participant, component)));
+            return fields.copy(event, (component, value) -> read(participant, state, value, component));
         }).orElse(event);
     }
 
-    private static String read(KeyState state, String value, String boundTo) {
+    private String read(String participant, Supplier<KeyState> remembered, String value, String component) {
+        KeyState state = remembered.get();
         if (state.forgotten()) {
             return null;
         }
         if (!PersonalCipher.isEncrypted(value)) {
             return value;
         }
-        return state.key() == null ? null : PersonalCipher.decrypt(state.key(), value, boundTo).orElse(null);
+        if (state == KeyState.UNKNOWN) {
+            state = keys.fresh(participant);
+        }
+        return state.key() == null ? null
+                : PersonalCipher.decrypt(state.key(), value, boundTo(participant, component)).orElse(null);
     }
 
     private static String boundTo(String participant, String component) {

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 class PersonalDataSerializerTest {
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
     private final Serializer plain = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    private JdbcDataSource dataSource;
     private JdbcParticipantKeys keys;
     private Serializer serializer;
 
     @BeforeEach
     void setUp() {
-        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/keys").load().migrate();
         keys = new JdbcParticipantKeys(dataSource, Duration.ofMinutes(1), Clock.systemUTC());
@@ -110,6 +111,22 @@ class PersonalDataSerializerTest {
         keys.forget("feedback-old", AT);
 
         assertThat(((FeedbackSubmitted) serializer.deserialize(oldForm)).text()).isNull();
+    }
+
+    @Test
+    void anotherInstanceThatRememberedNoKeyFindsTheKeyMadeLater() {
+        Serializer otherInstance = new PersonalDataSerializer(plain,
+                new JdbcParticipantKeys(dataSource, Duration.ofHours(1), Clock.systemUTC()));
+        FeedbackSubmitted old = submitted("feedback-old", "Stored before encryption began", null);
+        assertThat((Object) otherInstance.deserialize(plain.serialize(old, byte[].class))).isEqualTo(old);
+
+        FeedbackAcknowledged later = new FeedbackAcknowledged("feedback-old", "initiative-1", "Thank you, Maria", AT,
+                "facilitator");
+        SerializedObject<byte[]> sealed = serializer.serialize(later, byte[].class);
+
+        assertThat(new String(sealed.getData(), StandardCharsets.UTF_8)).doesNotContain("Maria");
+        assertThat((Object) otherInstance.deserialize(sealed)).isEqualTo(later);
+        assertThat((Object) serializer.deserialize(sealed)).isEqualTo(later);
     }
 
     @Test
