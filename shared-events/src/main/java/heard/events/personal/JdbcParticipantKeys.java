@@ -42,11 +42,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
 
     @Override
     public KeyState forReading(String participantId) {
-        Remembered known = remembered.get(participantId);
-        if (known != null && known.until().isAfter(clock.instant())) {
-            return known.state();
-        }
-        return fresh(participantId);
+        return remembered(participantId).orElseGet(() -> fresh(participantId));
     }
 
     @Override
@@ -56,10 +52,8 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
 
     @Override
     public Optional<SecretKey> forWriting(String participantId) {
-        KeyState state = forReading(participantId);
-        if (state == KeyState.UNKNOWN) {
-            state = fresh(participantId);
-        }
+        KeyState state = remembered(participantId).filter(known -> known != KeyState.UNKNOWN)
+                .orElseGet(() -> fresh(participantId));
         if (state.forgotten()) {
             return Optional.empty();
         }
@@ -106,6 +100,11 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
             throw new IllegalStateException("could not forget a participant's key", e);
         }
         keep(participantId, KeyState.FORGOTTEN);
+    }
+
+    private Optional<KeyState> remembered(String participantId) {
+        Remembered known = remembered.get(participantId);
+        return known != null && known.until().isAfter(clock.instant()) ? Optional.of(known.state()) : Optional.empty();
     }
 
     /** After a failed insert: another writer made the key first, or the failure was real. */
