@@ -29,6 +29,8 @@ final class LagProbe {
 
     private static final Duration POLL = Duration.ofMillis(5);
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
+    /** Beyond this many unanswered submissions the app is not keeping up; later ones are counted, not sent. */
+    private static final int MAX_IN_FLIGHT = 512;
 
     private LagProbe() {
     }
@@ -58,6 +60,12 @@ final class LagProbe {
             if (measured) {
                 measuredSent++;
             }
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                if (measured) {
+                    outcomes.error("not sent: " + MAX_IN_FLIGHT + " unanswered");
+                }
+                continue;
+            }
             HttpRequest submit = HttpRequest.newBuilder(URI.create(writeUrl))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -68,8 +76,7 @@ final class LagProbe {
                 inFlight.decrementAndGet();
                 if (failure != null || answer.statusCode() / 100 != 2) {
                     if (measured) {
-                        outcomes.error(failure != null ? failure.getClass().getSimpleName()
-                                : "HTTP " + answer.statusCode());
+                        outcomes.error(failure != null ? cause(failure) : "HTTP " + answer.statusCode());
                     }
                     return;
                 }
@@ -118,6 +125,11 @@ final class LagProbe {
                 }
             }
         });
+    }
+
+    private static String cause(Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName();
     }
 
     private static String receiptToken(String body) {
