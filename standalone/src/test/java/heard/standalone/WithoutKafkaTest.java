@@ -38,6 +38,9 @@ class WithoutKafkaTest {
     void theProjectionsReadTheEventStore() {
         PooledStreamingEventProcessor inbox = processing
                 .eventProcessor("inbox", PooledStreamingEventProcessor.class).orElseThrow();
-        assertThat(ReflectionTestUtils.getField(inbox, "messageSource")).isSameAs(eventStore);
+        Object source = ReflectionTestUtils.getField(inbox, "messageSource");
+        // the event store itself, whose streams are only taught to wake the processor when events arrive
+        assertThat(source.getClass().getSimpleName()).isEqualTo("WakingMessageSource");
+        assertThat(ReflectionTestUtils.getField(source, "source")).isSameAs(eventStore);
     }
 }

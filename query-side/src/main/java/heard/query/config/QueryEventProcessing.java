@@ -18,13 +18,20 @@ import org.springframework.beans.factory.annotation.Value;
  * to handle is parked in its dead-letter queue, with the later events of the same sequence behind
  * it so their order holds, and the projection goes on with the rest. Several query-side instances
  * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
- * caps one instance's share so that the others get theirs.
+ * caps one instance's share so that the others get theirs. A work package handles up to
+ * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
+ * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it keeps up,
+ * each event is still handled as soon as it comes, alone. {@code heard.projections.segments} (16) is how
+ * many segments a projection's token is split into when it is first made; the standalone app, one
+ * instance by definition, makes one, so that each projection has one queue, one token and the largest batches.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
-                   @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments) {
+                   @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
+                   @Value("${heard.projections.batch-size:100}") int batchSize,
+                   @Value("${heard.projections.segments:16}") int segments) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
         processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
@@ -33,10 +40,10 @@ class QueryEventProcessing {
                 : (unitOfWork, chain) -> chain.proceed());
         processing.registerDeadLetterQueueProvider(group -> projections.names().contains(group)
                 ? configuration -> deadLetters(group, configuration) : null);
-        if (maxClaimedSegments > 0) {
-            processing.registerPooledStreamingEventProcessorConfiguration(
-                    (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
-        }
+        processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
+            builder.batchSize(batchSize).initialSegmentCount(segments);
+            return maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
+        });
     }
 
     private static SequencedDeadLetterQueue<EventMessage<?>> deadLetters(String group, Configuration configuration) {

@@ -1,0 +1,149 @@
+package bench.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stored history written straight into the event store's table, in the form the app stores:
+ * Jackson JSON of the event records' fields (ISO-8601 instants), the payload's class as its type.
+ * Initiatives first, then for each feedback its submission, acknowledgement, the facilitator's
+ * summary and its themes, interleaved across feedback as they would be in a busy week.
+ */
+final class EventSeed {
+    /** What was written, and one participant's receipt token to open afterwards. */
+    record Seeded(int events, int initiatives, int feedback, String sampleReceiptToken, String sampleFeedbackId) {
+    }
+
+    private static final int FEEDBACK_EVENTS = 4;
+    private static final int INTERLEAVE = 64;
+
+    private EventSeed() {
+    }
+
+    static Seeded write(String jdbcUrl, int events) throws Exception {
+        int initiatives = 8;
+        int feedback = (events - initiatives) / FEEDBACK_EVENTS;
+        int total = initiatives + feedback * FEEDBACK_EVENTS;
+        List<String> initiativeIds = new ArrayList<>();
+        for (int i = 0; i < initiatives; i++) {
+            initiativeIds.add(UUID.randomUUID().toString());
+        }
+        Instant start = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        String sampleToken = null;
+        String sampleFeedback = null;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "sa", "");
+             PreparedStatement insert = db.prepareStatement("insert into domain_event_entry (global_index,"
+                     + " event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
+                     + " payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")) {
+            db.setAutoCommit(false);
+            long index = 0;
+            for (int i = 0; i < initiatives; i++) {
+                Instant at = start.plusSeconds(i);
+                add(insert, ++index, initiativeIds.get(i), 0, "Initiative", at, "heard.events.InitiativeLaunched",
+                        launched(initiativeIds.get(i), at));
+            }
+            // feedback in blocks of INTERLEAVE: all submissions of a block, then their acknowledgements, ...
+            for (int block = 0; block < feedback; block += INTERLEAVE) {
+                int size = Math.min(INTERLEAVE, feedback - block);
+                String[] ids = new String[size];
+                String[] initiativeOf = new String[size];
+                for (int k = 0; k < size; k++) {
+                    ids[k] = UUID.randomUUID().toString();
+                    initiativeOf[k] = initiativeIds.get((block + k) % initiatives);
+                }
+                for (int step = 0; step < FEEDBACK_EVENTS; step++) {
+                    for (int k = 0; k < size; k++) {
+                        Instant at = start.plusMillis(10L * index);
+                        ObjectNode payload = Http.JSON.createObjectNode()
+                                .put("feedbackId", ids[k]).put("initiativeId", initiativeOf[k]);
+                        String type;
+                        switch (step) {
+                            case 0 -> {
+                                String token = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+                                if (sampleToken == null || block + k == feedback - 1) {
+                                    sampleToken = token;
+                                    sampleFeedback = ids[k];
+                                }
+                                type = "heard.events.FeedbackSubmitted";
+                                payload.put("text", Submissions.feedbackText()).put("channel", "WEB")
+                                        .put("language", "en")
+                                        .put("stakeholderGroup", Submissions.GROUPS.get((block + k) % 4))
+                                        .putNull("contact").put("followUpConsent", false)
+                                        .put("receiptTokenHash", sha256(token))
+                                        .put("acknowledgeBy", at.plus(72, ChronoUnit.HOURS).toString());
+                            }
+                            case 1 -> {
+                                type = "heard.events.FeedbackAcknowledged";
+                                payload.put("message", "Thank you, we read it.");
+                            }
+                            case 2 -> {
+                                type = "heard.events.UnderstandingSummarized";
+                                payload.put("summary", "You would like a safer crossing.").put("round", 1);
+                            }
+                            default -> {
+                                type = "heard.events.FeedbackThemed";
+                                payload.putArray("themes").add("transport").add("safety");
+                            }
+                        }
+                        payload.put("at", at.toString()).put("actor", step == 0 ? "participant" : "facilitator");
+                        add(insert, ++index, ids[k], step, "Feedback", at, type, payload);
+                    }
+                }
+                if ((block / INTERLEAVE) % 8 == 7) {
+                    insert.executeBatch();
+                    db.commit();
+                }
+            }
+            insert.executeBatch();
+            try (Statement statement = db.createStatement()) {
+                statement.execute("alter sequence domain_event_entry_seq restart with " + (index + 1));
+            }
+            db.commit();
+        }
+        return new Seeded(total, initiatives, feedback, sampleToken, sampleFeedback);
+    }
+
+    private static ObjectNode launched(String id, Instant at) {
+        ObjectNode payload = Http.JSON.createObjectNode().put("initiativeId", id)
+                .put("title", "Getting to school safely " + id.substring(0, 4))
+                .put("guidingQuestion", "How do your children get to school safely?");
+        var groups = payload.putArray("stakeholderGroups");
+        for (String group : Submissions.GROUPS) {
+            groups.addObject().put("code", group).put("name", group).put("role", "COMMUNITY")
+                    .put("populationShare", 0.2);
+        }
+        payload.putArray("languages").add("en").add("es");
+        payload.put("acknowledgeWithinHours", 72).put("at", at.toString()).put("actor", "leader");
+        return payload;
+    }
+
+    private static void add(PreparedStatement insert, long index, String aggregate, long sequence, String type,
+                            Instant at, String payloadType, ObjectNode payload) throws Exception {
+        insert.setLong(1, index);
+        insert.setString(2, UUID.randomUUID().toString());
+        insert.setString(3, aggregate);
+        insert.setLong(4, sequence);
+        insert.setString(5, type);
+        insert.setString(6, at.toString());
+        insert.setString(7, payloadType);
+        insert.setBytes(8, Http.JSON.writeValueAsBytes(payload));
+        insert.setBytes(9, "{}".getBytes(StandardCharsets.UTF_8));
+        insert.addBatch();
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}

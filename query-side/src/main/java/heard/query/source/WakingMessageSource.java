@@ -1,0 +1,169 @@
+package heard.query.source;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A source whose streams tell their processor when new events arrive. A pooled streaming processor
+ * whose stream cannot say so looks again only every half second, and that wait was most of the time
+ * between a participant's submission and its receipt showing it. One watcher follows the head of the
+ * source, blocking until the source has new events, and then wakes every open stream's processor,
+ * which reads them from its own position as before: what is read, and in which order, does not change.
+ */
+final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+    private final Thread watcher;
+    private volatile boolean open = true;
+
+    WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source) {
+        this.source = source;
+        this.watcher = new Thread(this::watch, "event-watcher");
+        this.watcher.setDaemon(true);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        synchronized (watcher) {
+            if (open && watcher.getState() == Thread.State.NEW) {
+                watcher.start();
+            }
+        }
+        return new WakingStream(source.openStream(token));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return source.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return source.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+        return source.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(java.time.Duration duration) {
+        return source.createTokenSince(duration);
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        watcher.interrupt();
+    }
+
+    private void watch() {
+        BlockingStream<TrackedEventMessage<?>> head = null;
+        while (open) {
+            try {
+                if (head == null) {
+                    head = source.openStream(source.createHeadToken());
+                }
+                if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    while (head.hasNextAvailable()) {
+                        head.nextAvailable();
+                    }
+                    waiting.forEach(Runnable::run);
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // the processors still look every half second; try again shortly
+                if (open) {
+                    log.debug("Watching the head of the event source failed; trying again", e);
+                }
+                head = closeQuietly(head);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        closeQuietly(head);
+    }
+
+    private static BlockingStream<TrackedEventMessage<?>> closeQuietly(BlockingStream<TrackedEventMessage<?>> stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (RuntimeException ignored) {
+                // closing on the way out
+            }
+        }
+        return null;
+    }
+
+    /** A processor's own stream, read as it was; it only learns to ask to be woken. */
+    private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private volatile Runnable wake;
+
+        private WakingStream(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return stream.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return stream.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return stream.hasNextAvailable();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = wake;
+            if (previous != null) {
+                waiting.remove(previous);
+            }
+            wake = callback;
+            waiting.add(callback);
+            return true;
+        }
+
+        @Override
+        public void close() {
+            Runnable callback = wake;
+            if (callback != null) {
+                waiting.remove(callback);
+            }
+            stream.close();
+        }
+    }
+}
