@@ -2,17 +2,11 @@ package heard.command.feedback;
 
 import heard.command.rules.RuleViolation;
 import heard.events.ReceiptTokens;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import heard.events.personal.PersonalCipher;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SubmissionKeys {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int IV_BYTES = 12;
     private final JdbcClient jdbc;
 
     SubmissionKeys(JdbcClient jdbc) {
@@ -73,29 +65,11 @@ public class SubmissionKeys {
     }
 
     private static String seal(String initiativeId, String key, String token) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealingKey(initiativeId, key), new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
-            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
-            return Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        }
+        return PersonalCipher.seal(sealingKey(initiativeId, key), token, "");
     }
 
     private static String unseal(String initiativeId, String key, String sealed) {
-        try {
-            byte[] in = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealingKey(initiativeId, key),
-                    new GCMParameterSpec(128, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed receipt could not be opened", e);
-        }
+        return PersonalCipher.open(sealingKey(initiativeId, key), sealed, "")
+                .orElseThrow(() -> new IllegalStateException("A sealed receipt could not be opened"));
     }
 }

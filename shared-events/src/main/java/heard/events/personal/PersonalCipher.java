@@ -45,6 +45,19 @@ public final class PersonalCipher {
     }
 
     public static String encrypt(SecretKey key, String value, String boundTo) {
+        return PREFIX + seal(key, value, boundTo);
+    }
+
+    /** The plain value, or empty if it was not sealed with this key for this place (or was altered). */
+    public static Optional<String> decrypt(SecretKey key, String stored, String boundTo) {
+        return open(key, stored.substring(PREFIX.length()), boundTo);
+    }
+
+    /**
+     * The Base64 of a fresh nonce, the ciphertext and its tag, without the prefix: for secrets kept
+     * apart from the events. An empty {@code boundTo} binds nothing, as a cipher given no associated data.
+     */
+    public static String seal(SecretKey key, String value, String boundTo) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -53,16 +66,15 @@ public final class PersonalCipher {
             byte[] stored = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(stored);
+            return Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not encrypt", e);
         }
     }
 
-    /** The plain value, or empty if it was not sealed with this key for this place (or was altered). */
-    public static Optional<String> decrypt(SecretKey key, String stored, String boundTo) {
+    public static Optional<String> open(SecretKey key, String sealed, String boundTo) {
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            byte[] bytes = Base64.getDecoder().decode(sealed);
             if (bytes.length < NONCE_BYTES) {
                 return Optional.empty();
             }
