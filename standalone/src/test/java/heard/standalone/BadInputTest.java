@@ -312,7 +312,7 @@ class BadInputTest {
         assertProblem(api.get(inbox + "?overdue=perhaps", Api.as("facilitator")), 400);
     }
 
-    private static void assertProblem(Api.Response response, int status) {
+    static void assertProblem(Api.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(status);

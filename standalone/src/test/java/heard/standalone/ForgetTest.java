@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.BadInputTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -235,10 +236,5 @@ class ForgetTest {
 
     private String[] origin() {
         return new String[] {"Origin", "http://localhost:" + port};
-    }
-
-    private static void assertProblem(Api.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).isEqualTo("application/problem+json");
     }
 }
