@@ -39,7 +39,7 @@ final class Replay {
     static Result run(Settings settings, int port) throws Exception {
         Path data = settings.work().resolve("replay-data");
         Files2.deleteTree(data);
-        String url = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard;WRITE_DELAY=0;QUERY_CACHE_SIZE=128;AUTO_SERVER=TRUE";
+        String url = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard;WRITE_DELAY=0;QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
         List<String> args = List.of("--heard.data-dir=" + data, "--heard.demo-data=false",
                 "--spring.datasource.url=" + url);
         try (AppProcess schema = Bench.standalone("replay-schema", settings, port, args)) {
