@@ -40,6 +40,9 @@ class QueryEventProcessing {
                 : (unitOfWork, chain) -> chain.proceed());
         processing.registerDeadLetterQueueProvider(group -> projections.names().contains(group)
                 ? configuration -> deadLetters(group, configuration) : null);
+        // without the cache, every event costs a query asking whether its sequence has parked letters
+        projections.names().forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                group, (configuration, builder) -> builder.enableSequenceIdentifierCache()));
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
             builder.batchSize(batchSize).initialSegmentCount(segments);
             return maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;

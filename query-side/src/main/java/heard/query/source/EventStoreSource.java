@@ -1,9 +1,11 @@
 package heard.query.source;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +19,11 @@ class EventStoreSource implements DisposableBean {
     private final AtomicReference<WakingMessageSource> source = new AtomicReference<>();
 
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing,
+                   @Value("${heard.projections.gather-millis:20}") long gatherMillis) {
         processing.configureDefaultStreamableMessageSource(configuration -> source.updateAndGet(
-                existing -> existing != null ? existing : new WakingMessageSource(configuration.eventStore())));
+                existing -> existing != null ? existing
+                        : new WakingMessageSource(configuration.eventStore(), Duration.ofMillis(gatherMillis))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package heard.query.source;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * between a participant's submission and its receipt showing it. One watcher follows the head of the
  * source, blocking until the source has new events, and then wakes every open stream's processor,
  * which reads them from its own position as before: what is read, and in which order, does not change.
+ * The watcher first waits {@code gather} after the first new event, so that under load a processor
+ * wakes to a batch it handles in one transaction rather than to each event alone.
  */
 final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
@@ -24,10 +28,12 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
+    private final Duration gather;
     private volatile boolean open = true;
 
-    WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source) {
+    WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Duration gather) {
         this.source = source;
+        this.gather = gather;
         this.watcher = new Thread(this::watch, "event-watcher");
         this.watcher.setDaemon(true);
     }
@@ -53,12 +59,12 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
     }
 
     @Override
-    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+    public TrackingToken createTokenAt(Instant dateTime) {
         return source.createTokenAt(dateTime);
     }
 
     @Override
-    public TrackingToken createTokenSince(java.time.Duration duration) {
+    public TrackingToken createTokenSince(Duration duration) {
         return source.createTokenSince(duration);
     }
 
@@ -76,6 +82,7 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
                     head = source.openStream(source.createHeadToken());
                 }
                 if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    Thread.sleep(gather.toMillis());
                     while (head.hasNextAvailable()) {
                         head.nextAvailable();
                     }
