@@ -1,6 +1,5 @@
 package heard.query.applied;
 
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +16,21 @@ public class AppliedEvents {
         this.db = db;
     }
 
-    /** Records the event as applied; false if it, or a later event of its aggregate, already was. */
+    /**
+     * Records the event as applied; false if it, or a later event of its aggregate, already was.
+     * One statement in the usual cases (an aggregate's first event, or a later one of an aggregate
+     * already seen), where a read and then a write took two.
+     */
     public boolean apply(String processingGroup, String aggregateId, long sequence) {
-        List<Long> last = db.queryForList("select last_sequence from applied_event"
-                + " where processing_group = ? and aggregate_id = ?", Long.class, processingGroup, aggregateId);
-        if (last.isEmpty()) {
-            db.update("insert into applied_event (processing_group, aggregate_id, last_sequence) values (?, ?, ?)",
-                    processingGroup, aggregateId, sequence);
+        if (sequence > 0 && db.update("update applied_event set last_sequence = ? where processing_group = ?"
+                + " and aggregate_id = ? and last_sequence < ?", sequence, processingGroup, aggregateId, sequence) == 1) {
             return true;
         }
-        if (sequence <= last.get(0)) {
-            return false;
-        }
-        db.update("update applied_event set last_sequence = ? where processing_group = ? and aggregate_id = ?",
-                sequence, processingGroup, aggregateId);
-        return true;
+        // the first event of its aggregate this projection sees, or one it has seen already
+        return db.update("insert into applied_event (processing_group, aggregate_id, last_sequence)"
+                + " select ?, ?, ? where not exists (select 1 from applied_event"
+                + " where processing_group = ? and aggregate_id = ?)",
+                processingGroup, aggregateId, sequence, processingGroup, aggregateId) == 1;
     }
 
     /** Before a replay: the projection applies every event again. */

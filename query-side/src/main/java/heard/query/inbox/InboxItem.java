@@ -2,6 +2,7 @@ package heard.query.inbox;
 
 import heard.events.Channel;
 import heard.events.FeedbackStatus;
+import heard.query.storage.NewRow;
 import heard.query.storage.StringListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.util.List;
 /** A facilitator's view of one submission. Contact data is kept only when the participant consented. */
 @Entity
 @Table(name = "inbox_item")
-public class InboxItem {
+public class InboxItem extends NewRow {
     @Id
     private String feedbackId;
     private String initiativeId;
@@ -44,6 +45,11 @@ public class InboxItem {
     private List<String> themedBy = new ArrayList<>();
 
     protected InboxItem() {
+    }
+
+    @Override
+    public String getId() {
+        return feedbackId;
     }
 
     InboxItem(String feedbackId, String initiativeId, String text, Channel channel, String language,

@@ -32,7 +32,7 @@ class InboxProjection {
 
     @EventHandler
     void on(FeedbackSubmitted e) {
-        if (!items.existsById(e.feedbackId())) {
+        if (items.findById(e.feedbackId()).isEmpty()) {
             items.save(new InboxItem(e.feedbackId(), e.initiativeId(), e.text(), e.channel(), e.language(),
                     e.stakeholderGroup(), e.followUpConsent() ? e.contact() : null, e.actor(), e.at(),
                     e.acknowledgeBy()));

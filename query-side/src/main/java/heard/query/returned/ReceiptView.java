@@ -2,6 +2,7 @@ package heard.query.returned;
 
 import heard.events.Channel;
 import heard.events.FeedbackStatus;
+import heard.query.storage.NewRow;
 import heard.query.storage.StringListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.util.List;
 /** What a participant sees of their own feedback, found by the hash of their receipt token. */
 @Entity
 @Table(name = "receipt_view")
-public class ReceiptView {
+public class ReceiptView extends NewRow {
     @Id
     private String feedbackId;
     private String receiptTokenHash;
@@ -35,6 +36,11 @@ public class ReceiptView {
     private Instant forgottenAt;
 
     protected ReceiptView() {
+    }
+
+    @Override
+    public String getId() {
+        return feedbackId;
     }
 
     ReceiptView(String feedbackId, String receiptTokenHash, String initiativeId, String text, Channel channel,

@@ -46,7 +46,7 @@ class ReturnedLearningProjection {
     /** A redelivered submission must not overwrite the view, which would set its status and themes back. */
     @EventHandler
     void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
-        if (!receipts.existsById(e.feedbackId())) {
+        if (receipts.findById(e.feedbackId()).isEmpty()) {
             receipts.save(new ReceiptView(e.feedbackId(), e.receiptTokenHash(), e.initiativeId(), e.text(),
                     e.channel(), e.language(), e.stakeholderGroup(), e.at(), e.acknowledgeBy()));
         }

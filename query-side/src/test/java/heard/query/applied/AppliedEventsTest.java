@@ -24,6 +24,15 @@ class AppliedEventsTest {
     }
 
     @Test
+    void aProjectionMayFirstSeeAnAggregateAfterItsFirstEvent() {
+        assertThat(applied.apply("decisions", "feedback-1", 2)).isTrue();
+        assertThat(applied.apply("decisions", "feedback-1", 2)).isFalse();
+        assertThat(applied.apply("decisions", "feedback-1", 0)).isFalse();
+        assertThat(applied.apply("decisions", "feedback-1", 5)).isTrue();
+        assertThat(applied.apply("decisions", "feedback-1", 3)).isFalse();
+    }
+
+    @Test
     void eachProjectionAndAggregateIsCountedApart() {
         assertThat(applied.apply("inbox", "feedback-1", 0)).isTrue();
         assertThat(applied.apply("dashboard", "feedback-1", 0)).isTrue();
