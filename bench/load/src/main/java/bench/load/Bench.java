@@ -86,7 +86,8 @@ public final class Bench {
             Log.line("heard: " + format(results.heardWrites));
             results.heardCatchUpSeconds = awaitCaughtUp(submit, heard.url() + "/api/receipts/me");
             results.heardLag = LagProbe.run(submit, heard.url() + "/api/receipts/me", Submissions::feedback,
-                    settings.lagRate(), settings.lagWarmupSeconds(), settings.lagSeconds(), 5);
+                    settings.lagRate(), settings.lagWarmupSeconds(), settings.lagSeconds(),
+                    LagProbe.sampleEvery(settings.lagRate()));
             Log.line("heard: lag p50 " + results.heardLag.p50Ms() + " ms, p99 " + results.heardLag.p99Ms() + " ms");
         }
 

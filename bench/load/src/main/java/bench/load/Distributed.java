@@ -55,7 +55,8 @@ final class Distributed {
                     Log.line("distributed: the query side caught up " + catchUp + " s after the writes");
                     Log.line("distributed: " + settings.lagRate() + " submissions/s, lag to the query side");
                     LagProbe.Lag lag = LagProbe.run(submit, query.url() + "/api/receipts/me", Submissions::feedback,
-                            settings.lagRate(), settings.lagWarmupSeconds(), settings.lagSeconds(), 5);
+                            settings.lagRate(), settings.lagWarmupSeconds(), settings.lagSeconds(),
+                            LagProbe.sampleEvery(settings.lagRate()));
                     return new Result(writes, lag);
                 }
             } finally {

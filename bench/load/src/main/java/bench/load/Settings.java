@@ -15,7 +15,7 @@ record Settings(Path root, Path work, int clients, int warmupSeconds, int measur
         return new Settings(root,
                 Path.of(System.getProperty("bench.work", root.resolve("bench/target/run").toString())),
                 Integer.getInteger("bench.clients", 16),
-                Integer.getInteger("bench.warmup-seconds", 10),
+                Integer.getInteger("bench.warmup-seconds", 20),
                 Integer.getInteger("bench.measure-seconds", 20),
                 Integer.getInteger("bench.lag-rate", 500),
                 Integer.getInteger("bench.lag-warmup-seconds", 5),
