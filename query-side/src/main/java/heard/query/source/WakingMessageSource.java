@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * between a participant's submission and its receipt showing it. One watcher follows the head of the
  * source, blocking until the source has new events, and then wakes every open stream's processor,
  * which reads them from its own position as before: what is read, and in which order, does not change.
- * The watcher first waits {@code gather} after the first new event, so that under load a processor
- * wakes to a batch it handles in one transaction rather than to each event alone.
+ * The watcher wakes them at most once per {@code gather}: at once when they have been quiet that long,
+ * so a lone submission is seen without delay, and otherwise at the end of the period, so that under
+ * load a processor wakes to a batch it handles in one transaction rather than to each event alone.
  */
 final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
@@ -76,16 +77,18 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
 
     private void watch() {
         BlockingStream<TrackedEventMessage<?>> head = null;
+        long lastWake = System.nanoTime() - gather.toNanos();
         while (open) {
             try {
                 if (head == null) {
                     head = source.openStream(source.createHeadToken());
                 }
                 if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                    Thread.sleep(gather.toMillis());
+                    TimeUnit.NANOSECONDS.sleep(lastWake + gather.toNanos() - System.nanoTime());
                     while (head.hasNextAvailable()) {
                         head.nextAvailable();
                     }
+                    lastWake = System.nanoTime();
                     waiting.forEach(Runnable::run);
                 }
             } catch (InterruptedException stopping) {
