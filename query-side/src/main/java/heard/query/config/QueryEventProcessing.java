@@ -20,10 +20,11 @@ import org.springframework.beans.factory.annotation.Value;
  * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
  * caps one instance's share so that the others get theirs. A work package handles up to
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
- * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it keeps up,
- * each event is still handled as soon as it comes, alone. {@code heard.projections.segments} (16) is how
- * many segments a projection's token is split into when it is first made; the standalone app, one
- * instance by definition, makes one, so that each projection has one queue, one token and the largest batches.
+ * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it is quiet,
+ * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
+ * {@code heard.projections.segments} (16) is how many segments a projection's token is split into when
+ * it is first made; the standalone app, one instance by definition, makes one, so that each projection
+ * has one queue, one token and the largest batches.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
