@@ -82,7 +82,7 @@ public final class Bench {
             String initiative = launchInitiative(heard.url(), "Benchmark");
             String submit = heard.url() + "/api/initiatives/" + initiative + "/feedback";
             results.heardWrites = ClosedLoop.run(submit, Submissions::feedback, settings.clients(),
-                    settings.warmupSeconds(), settings.measureSeconds());
+                    settings.warmupSeconds(), settings.measureSeconds(), heard.pid());
             Log.line("heard: " + format(results.heardWrites));
             results.heardCatchUpSeconds = awaitCaughtUp(submit, heard.url() + "/api/receipts/me");
             results.heardLag = LagProbe.run(submit, heard.url() + "/api/receipts/me", Submissions::feedback,
@@ -100,7 +100,7 @@ public final class Bench {
             JsonNode launched = Http.post(crud.url() + "/api/initiatives", Submissions.crudInitiative("Benchmark"), null);
             String submit = crud.url() + "/api/initiatives/" + launched.get("initiativeId").asText() + "/feedback";
             results.crudWrites = ClosedLoop.run(submit, Submissions::feedback, settings.clients(),
-                    settings.warmupSeconds(), settings.measureSeconds());
+                    settings.warmupSeconds(), settings.measureSeconds(), crud.pid());
             Log.line("crud: " + format(results.crudWrites));
         }
 
@@ -159,6 +159,6 @@ public final class Bench {
     static String format(ClosedLoop.Throughput t) {
         return Math.round(t.perSecond()) + " accepted/s (" + t.accepted() + " in " + t.seconds() + " s, "
                 + t.errors() + " errors " + t.errorKinds() + ", latency p50 " + t.latencyP50Ms() + " ms, p99 "
-                + t.latencyP99Ms() + " ms)";
+                + t.latencyP99Ms() + " ms, app CPU " + t.appCpuMsPerAccepted() + " ms per accepted)";
     }
 }

@@ -13,17 +13,19 @@ import java.util.function.Supplier;
 /**
  * A fixed number of clients, each sending its next submission as soon as the last was answered.
  * Only answers that arrive inside the measuring window count; warm-up answers are dropped.
+ * {@code appCpuMsPerAccepted} is the CPU time the app's process used in the window over the submissions
+ * accepted in it: steadier from run to run than the rate, which also depends on what else the machine does.
  */
 final class ClosedLoop {
     record Throughput(double perSecond, long accepted, long errors, Map<String, Long> errorKinds,
-                      double seconds, double latencyP50Ms, double latencyP99Ms) {
+                      double seconds, double latencyP50Ms, double latencyP99Ms, Double appCpuMsPerAccepted) {
     }
 
     private ClosedLoop() {
     }
 
-    static Throughput run(String url, Supplier<String> bodies, int clients, int warmupSeconds, int measureSeconds)
-            throws InterruptedException {
+    static Throughput run(String url, Supplier<String> bodies, int clients, int warmupSeconds, int measureSeconds,
+                          long appPid) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmupSeconds).toNanos();
         long measureTo = measureFrom + Duration.ofSeconds(measureSeconds).toNanos();
@@ -69,6 +71,8 @@ final class ClosedLoop {
             thread.start();
             threads.add(thread);
         }
+        Duration cpuFrom = cpuAt(appPid, measureFrom);
+        Duration cpuTo = cpuAt(appPid, measureTo);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -81,6 +85,17 @@ final class ClosedLoop {
         }
         Arrays.sort(all);
         return new Throughput(accepted / (double) measureSeconds, accepted, outcomes.total(), outcomes.byKind(),
-                measureSeconds, Percentiles.ms(all, 0.50), Percentiles.ms(all, 0.99));
+                measureSeconds, Percentiles.ms(all, 0.50), Percentiles.ms(all, 0.99),
+                cpuFrom == null || cpuTo == null || accepted == 0 ? null
+                        : cpuTo.minus(cpuFrom).toNanos() / 1e6 / accepted);
+    }
+
+    /** The app's CPU time so far, read once the clock reaches {@code at}; null where the system does not say. */
+    private static Duration cpuAt(long pid, long at) throws InterruptedException {
+        long wait = at - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(null);
     }
 }

@@ -50,7 +50,7 @@ final class Distributed {
                     String submit = command.url() + "/api/initiatives/" + initiative + "/feedback";
                     Log.line("distributed: " + settings.clients() + " clients on the command side");
                     ClosedLoop.Throughput writes = ClosedLoop.run(submit, Submissions::feedback, settings.clients(),
-                            settings.warmupSeconds(), settings.measureSeconds());
+                            settings.warmupSeconds(), settings.measureSeconds(), command.pid());
                     double catchUp = Bench.awaitCaughtUp(submit, query.url() + "/api/receipts/me");
                     Log.line("distributed: the query side caught up " + catchUp + " s after the writes");
                     Log.line("distributed: " + settings.lagRate() + " submissions/s, lag to the query side");
