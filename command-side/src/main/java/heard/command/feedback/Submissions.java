@@ -7,30 +7,30 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts a submission. With an {@code Idempotency-Key}, the key is remembered in the same
  * transaction as the feedback's first event, so a retry (or a race of two) answers the same receipt.
+ * Submissions that arrive together share a commit (see {@link GroupCommit}).
  */
 @Service
 class Submissions {
     private final CommandGateway commands;
     private final SubmissionKeys keys;
-    private final TransactionTemplate transaction;
+    private final GroupCommit commits;
 
-    Submissions(CommandGateway commands, SubmissionKeys keys, TransactionTemplate transaction) {
+    Submissions(CommandGateway commands, SubmissionKeys keys, GroupCommit commits) {
         this.commands = commands;
         this.keys = keys;
-        this.transaction = transaction;
+        this.commits = commits;
     }
 
     Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
         if (idempotencyKey == null) {
-            return transaction.execute(status -> accept(initiativeId, submission, null, actor));
+            return commits.write(() -> accept(initiativeId, submission, null, actor));
         }
         try {
-            return transaction.execute(status -> keys.find(initiativeId, idempotencyKey, submission)
+            return commits.write(() -> keys.find(initiativeId, idempotencyKey, submission)
                     .orElseGet(() -> accept(initiativeId, submission, idempotencyKey, actor)));
         } catch (DuplicateKeyException raceLost) {
             Optional<Receipt> winner = keys.find(initiativeId, idempotencyKey, submission);
