@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GroupCommitTest {
     private final AtomicInteger commits = new AtomicInteger();
     private JdbcTemplate db;
+    private TransactionTemplate transaction;
     private GroupCommit group;
     private ExecutorService clients;
 
@@ -41,7 +42,8 @@ class GroupCommitTest {
                 commits.incrementAndGet();
             }
         };
-        group = new GroupCommit(new TransactionTemplate(manager), 32);
+        transaction = new TransactionTemplate(manager);
+        group = new GroupCommit(transaction, 32);
         clients = Executors.newFixedThreadPool(16);
     }
 
@@ -53,14 +55,8 @@ class GroupCommitTest {
 
     @Test
     void writesThatWaitTogetherShareOneCommitAndAreReadableWhenAnswered() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch othersWaiting = new CountDownLatch(1);
-        Future<Boolean> first = clients.submit(() -> group.write(() -> {
-            firstInside.countDown();
-            await(othersWaiting);
-            return insert(0);
-        }));
-        firstInside.await(5, TimeUnit.SECONDS);
+        Future<Boolean> first = firstWriteHeldOpenUntil(othersWaiting);
         List<Future<Boolean>> others = new ArrayList<>();
         for (int id = 1; id <= 15; id++) {
             int row = id;
@@ -80,14 +76,8 @@ class GroupCommitTest {
 
     @Test
     void oneFailingWriteCostsTheOthersNothing() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch othersWaiting = new CountDownLatch(1);
-        Future<Boolean> first = clients.submit(() -> group.write(() -> {
-            firstInside.countDown();
-            await(othersWaiting);
-            return insert(0);
-        }));
-        firstInside.await(5, TimeUnit.SECONDS);
+        Future<Boolean> first = firstWriteHeldOpenUntil(othersWaiting);
         List<Future<Boolean>> good = new ArrayList<>();
         good.add(clients.submit(() -> group.write(() -> insert(1))));
         Future<Boolean> bad = clients.submit(() -> group.write(() -> {
@@ -114,6 +104,30 @@ class GroupCommitTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("no such initiative");
         assertThat(group.write(() -> insert(7))).isTrue();
         assertThat(visible(7)).isTrue();
+    }
+
+    @Test
+    void aLimitOfOneWritesEachAloneOnItsCallersThread() throws InterruptedException {
+        GroupCommit alone = new GroupCommit(transaction, 1);
+        try {
+            assertThat(alone.write(() -> Thread.currentThread().getName())).isEqualTo(Thread.currentThread().getName());
+            assertThat(alone.write(() -> insert(5))).isTrue();
+            assertThat(visible(5)).isTrue();
+        } finally {
+            alone.stop();
+        }
+    }
+
+    /** The writer's transaction for row 0 stays open until {@code release}, so that later writes queue up. */
+    private Future<Boolean> firstWriteHeldOpenUntil(CountDownLatch release) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<Boolean> first = clients.submit(() -> group.write(() -> {
+            inside.countDown();
+            await(release);
+            return insert(0);
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private boolean insert(int id) {
