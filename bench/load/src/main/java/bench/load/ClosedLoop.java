@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * A fixed number of clients, each sending its next submission as soon as the last was answered.
  * Only answers that arrive inside the measuring window count; warm-up answers are dropped.
  * {@code appCpuMsPerAccepted} is the CPU time the app's process used in the window over the submissions
- * accepted in it: steadier from run to run than the rate, which also depends on what else the machine does.
+ * accepted in it: what a submission costs the app. It moves with the machine and the warm-up as the rate does.
  */
 final class ClosedLoop {
     record Throughput(double perSecond, long accepted, long errors, Map<String, Long> errorKinds,

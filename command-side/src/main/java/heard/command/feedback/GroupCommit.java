@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and each is written again alone, so one participant's mistake never costs another their submission.
  * A submission that finds no other waiting is written at once, alone.
  * {@code heard.submissions.group-commit} is the most that share one commit. It is 1 unless set: each
- * submission is then written alone on its own request's thread. The crash test failed once in ten runs
- * with sharing on (a projection lost two events' rows on H2 after a kill, see README "Performance"), so it
- * stays off until that is understood.
+ * submission is then written alone on its own request's thread. The crash test failed once in 14 runs
+ * with sharing on (none in 14 with it off): after a kill, H2 left a projection without two events' rows
+ * (README "Performance"). It stays off until that is understood.
  */
 @Component
 public class GroupCommit {

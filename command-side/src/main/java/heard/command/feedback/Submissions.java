@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts a submission. With an {@code Idempotency-Key}, the key is remembered in the same
  * transaction as the feedback's first event, so a retry (or a race of two) answers the same receipt.
- * Submissions that arrive together share a commit (see {@link GroupCommit}).
+ * Submissions that arrive together may share a commit (see {@link GroupCommit}; off unless set).
  */
 @Service
 class Submissions {
