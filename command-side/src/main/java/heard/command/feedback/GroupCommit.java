@@ -57,7 +57,7 @@ public class GroupCommit {
         }
         CompletableFuture<Object> answer = new CompletableFuture<>();
         if (!open) {
-            throw new IllegalStateException("Heard is stopping; the submission was not written");
+            throw stopped();
         }
         waiting.add(new Pending(work, answer));
         try {
