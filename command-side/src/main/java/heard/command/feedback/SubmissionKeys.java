@@ -24,17 +24,33 @@ public class SubmissionKeys {
         this.jdbc = jdbc;
     }
 
+    private record Remembered(String feedbackId, String sealedToken, boolean stored) {
+    }
+
+    /**
+     * The receipt this key was given, if its submission is stored. A key whose submission is not (H2 can
+     * keep part of a transaction that a kill cut off; README "H2 after a kill") is dropped, so that
+     * the retry is taken anew rather than answered with a receipt that would never open.
+     */
     Optional<Receipt> find(String initiativeId, String key, Submission submission) {
-        return jdbc.sql("select request_hash, feedback_id, sealed_token from submission_key where key_hash = ?")
-                .param(lookup(initiativeId, key))
+        String keyHash = lookup(initiativeId, key);
+        Optional<Remembered> remembered = jdbc.sql("select request_hash, feedback_id, sealed_token, (select count(*)"
+                        + " from domain_event_entry where aggregate_identifier = feedback_id and sequence_number = 0)"
+                        + " from submission_key where key_hash = ?")
+                .param(keyHash)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(fingerprint(submission))) {
                         throw new RuleViolation("Idempotency-Key",
                                 "this key was already used for a different submission; use a new key");
                     }
-                    return new Receipt(rs.getString(2), unseal(initiativeId, key, rs.getString(3)), true);
+                    return new Remembered(rs.getString(2), rs.getString(3), rs.getLong(4) > 0);
                 })
                 .optional();
+        if (remembered.isPresent() && !remembered.get().stored()) {
+            jdbc.sql("delete from submission_key where key_hash = ?").param(keyHash).update();
+            return Optional.empty();
+        }
+        return remembered.map(r -> new Receipt(r.feedbackId(), unseal(initiativeId, key, r.sealedToken()), true));
     }
 
     void remember(String initiativeId, String key, Submission submission, String feedbackId, String token) {
