@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,9 +69,9 @@ class UncleanStop implements SmartLifecycle, ApplicationRunner {
                     + " (POST /api/admin/projections/{name}/replay) to be sure.");
             return;
         }
-        log.warn("The last run did not stop cleanly; rebuilding every read model from the events: {}",
-                projections.names());
-        projections.names().forEach(rebuilds::rebuild);
+        Set<String> names = projections.names();
+        log.warn("The last run did not stop cleanly; rebuilding every read model from the events: {}", names);
+        names.forEach(rebuilds::rebuild);
     }
 
     /** After everything else has stopped writing. */

@@ -3,6 +3,7 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,13 +32,10 @@ class UncleanStopTest {
         try (ConfigurableApplicationContext first = start()) {
             assertThat(marker).as("left while the app runs").exists();
             Api api = api(first);
-            String initiativeId = launch(api);
-            Api.Response accepted = api.post("/api/initiatives/" + initiativeId + "/feedback", """
-                    {"text": "The crossing by the school has no guard", "channel": "WEB", "language": "en",
-                     "stakeholderGroup": "families"}""");
-            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-            feedbackId = accepted.json().get("feedbackId").asText();
-            receiptToken = accepted.json().get("receiptToken").asText();
+            Loop loop = new Loop(api);
+            JsonNode accepted = loop.submit(loop.launchInitiative(), "The crossing by the school has no guard");
+            feedbackId = accepted.get("feedbackId").asText();
+            receiptToken = accepted.get("receiptToken").asText();
             await().atMost(Duration.ofSeconds(10)).until(() -> receiptOpens(api, receiptToken));
         }
         assertThat(marker).as("removed by a clean stop").doesNotExist();
@@ -66,15 +64,6 @@ class UncleanStopTest {
 
     private static Api api(ConfigurableApplicationContext context) {
         return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static String launch(Api api) {
-        Api.Response launched = api.post("/api/initiatives", """
-                {"title": "Getting to school safely", "guidingQuestion": "What makes the trip to school hard?",
-                 "stakeholderGroups": [{"code": "families", "name": "Families", "role": "BENEFICIARY", "populationShare": 0.6}],
-                 "languages": ["en"], "acknowledgeWithinHours": 72}""", Api.as("leader"));
-        assertThat(launched.status()).as(launched.body()).isEqualTo(201);
-        return launched.json().get("initiativeId").asText();
     }
 
     private static boolean receiptOpens(Api api, String receiptToken) {
