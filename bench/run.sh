@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 echo "building the product's jars and the benchmark" >&2
-mvn -B -q -o package -DskipTests
-mvn -B -q -o -f bench/pom.xml package -DskipTests
+mvn -B -q package -DskipTests
+mvn -B -q -f bench/pom.xml package -DskipTests
 
 # the harness stops every process it started, also when it fails or is interrupted
 java -Xmx1g -Dbench.root="$root" "$@" -jar bench/load/target/load.jar &
