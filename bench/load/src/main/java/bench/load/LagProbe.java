@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * Submissions at a steady rate (open loop: the schedule does not wait for answers), and for every
  * {@code sampleEvery}-th one accepted, the time from its 2xx to the first read of the participant's
- * receipt that answers 200. The reader is polled every {@code POLL}; the time counted ends when that
- * read's answer arrives, so the figure errs on the long side by at most one poll and one read.
+ * receipt that answers 200. The reader is polled every {@code POLL} at first, then every twentieth of
+ * the time waited so far; the time counted ends when that read's answer arrives, so the figure errs on
+ * the long side by at most one read and 10 ms or 5 %, whichever is more.
  */
 final class LagProbe {
     record Lag(double p50Ms, double p99Ms, double maxMs, int samples, int neverSeen, double sentPerSecond,
@@ -29,11 +30,18 @@ final class LagProbe {
 
     private static final Duration POLL = Duration.ofMillis(10);
     /**
+     * Polls slow down as a sample waits: at a fixed 10 ms, an app a second behind got a hundred reads
+     * a second for every sample it had not shown yet, load of the probe's own making that it then
+     * measured; a sample seen after t has now been read about 20 + 20 ln(t / 200 ms) times.
+     */
+    private static final int POLLS_PER_WAIT = 20;
+    /**
      * Samples a second. Every poll of a receipt not yet visible is a request too: sampling every fifth
      * submission, polled every 5 ms, sent the app thousands of reads a second and was most of its load.
      */
     private static final int SAMPLES_PER_SECOND = 10;
-    private static final Duration GIVE_UP = Duration.ofSeconds(15);
+    /** Long enough for a side that falls behind at 500/s to show its samples, so its lag is a figure. */
+    private static final Duration GIVE_UP = Duration.ofSeconds(90);
     /** Beyond this many unanswered submissions the app is not keeping up; later ones are counted, not sent. */
     private static final int MAX_IN_FLIGHT = 512;
 
@@ -126,9 +134,10 @@ final class LagProbe {
                 neverSeen.incrementAndGet();
                 pending.decrementAndGet();
             } else {
+                long next = Math.max(POLL.toNanos(), (now - acceptedAt) / POLLS_PER_WAIT);
                 try {
                     polls.schedule(() -> poll(polls, receiptUrl, token, acceptedAt, lags, pending, neverSeen),
-                            POLL.toNanos(), TimeUnit.NANOSECONDS);
+                            next, TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException stopped) {
                     // the probe has ended; this sample stays pending and counts as never seen
                 }
