@@ -24,9 +24,12 @@ final class Replay {
     /**
      * {@code complete} is false when the replay was still going at the time limit; the rate is then of
      * the events applied so far (each projection's share of its aggregates, times the events).
+     * {@code seededEventsPerSecond} is how fast the harness wrote the history's rows into the same H2 file
+     * (JDBC batches, a commit every 2048 rows, one connection): a ceiling for any replay that writes
+     * as many rows as it reads, as the projections do.
      */
     record Result(double eventsPerSecond, int events, double seconds, boolean complete, double fractionDone,
-                  boolean receiptReadable, int deadLetters) {
+                  boolean receiptReadable, int deadLetters, double seededEventsPerSecond) {
     }
 
     static final List<String> PROJECTIONS = List.of("initiatives", "returned-learning", "learning-feed", "inbox",
@@ -45,7 +48,10 @@ final class Replay {
         try (AppProcess schema = Bench.standalone("replay-schema", settings, port, args)) {
             Log.line("replay: schema made by the app; writing " + settings.replayEvents() + " events");
         }
+        long seeding = System.nanoTime();
         EventSeed.Seeded seeded = EventSeed.write(url, settings.replayEvents());
+        double seededPerSecond = seeded.events() / ((System.nanoTime() - seeding) / 1e9);
+        Log.line("replay: wrote " + seeded.events() + " events at " + Math.round(seededPerSecond) + "/s");
         Map<String, long[]> expected = expected(seeded);
         try (Connection db = DriverManager.getConnection(url, "sa", "");
              Statement statement = db.createStatement()) {
@@ -79,7 +85,7 @@ final class Replay {
             HttpResponse<String> letters = Http.get(app.url() + "/api/admin/dead-letters", "Authorization", ADMIN);
             int deadLetters = countDeadLetters(letters.body());
             return new Result(seeded.events() * done / seconds, seeded.events(), seconds, complete, done, readable,
-                    deadLetters);
+                    deadLetters, seededPerSecond);
         }
     }
 

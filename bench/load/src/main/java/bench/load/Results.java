@@ -29,6 +29,7 @@ final class Results {
     ClosedLoop.Throughput crudWrites;
     Double rawInserts;
     Double rawInsertsWithoutWriteDelay0;
+    Double rawBatchedRows;
     Replay.Result replay;
     Distributed.Result distributed;
     final Map<String, String> failures = new LinkedHashMap<>();
@@ -89,11 +90,15 @@ final class Results {
             t.append(String.format(Locale.ROOT, "raw inserts:  %.0f/s with WRITE_DELAY=0, %.0f/s without%n",
                     rawInserts, rawInsertsWithoutWriteDelay0));
         }
+        if (rawBatchedRows != null) {
+            t.append(String.format(Locale.ROOT, "raw batches:  %.0f small rows/s (a rebuild's ceiling)%n", rawBatchedRows));
+        }
         if (replay != null) {
             t.append(String.format(Locale.ROOT, "replay:       %d events, %s after %.1f s; a seeded receipt reads back:"
-                    + " %s; dead letters: %d%n", replay.events(), replay.complete() ? "done"
+                    + " %s; dead letters: %d; the history itself was written at %.0f events/s%n", replay.events(),
+                    replay.complete() ? "done"
                             : String.format(Locale.ROOT, "NOT done (%.0f%% applied)", 100 * replay.fractionDone()),
-                    replay.seconds(), replay.receiptReadable(), replay.deadLetters()));
+                    replay.seconds(), replay.receiptReadable(), replay.deadLetters(), replay.seededEventsPerSecond()));
         }
         failures.forEach((phase, failure) -> t.append("FAILED ").append(phase).append(": ").append(failure)
                 .append('\n'));
@@ -130,6 +135,7 @@ final class Results {
         detail.set("heardLag", Http.JSON.valueToTree(heardLag));
         detail.set("crudWrites", Http.JSON.valueToTree(crudWrites));
         detail.set("rawInsertsWithoutWriteDelay0PerSec", Http.JSON.valueToTree(rawInsertsWithoutWriteDelay0));
+        detail.set("rawBatchedRowsPerSec", Http.JSON.valueToTree(rawBatchedRows));
         detail.set("replay", Http.JSON.valueToTree(replay));
         detail.set("distributedWrites", Http.JSON.valueToTree(distributed == null ? null : distributed.writes()));
         detail.set("distributedLag", Http.JSON.valueToTree(distributed == null ? null : distributed.lag()));
