@@ -91,7 +91,8 @@ final class Results {
                     rawInserts, rawInsertsWithoutWriteDelay0));
         }
         if (rawBatchedRows != null) {
-            t.append(String.format(Locale.ROOT, "raw batches:  %.0f small rows/s (a rebuild's ceiling)%n", rawBatchedRows));
+            t.append(String.format(Locale.ROOT, "raw batches:  %.0f small rows/s (a rebuild's ceiling)%n",
+                    rawBatchedRows));
         }
         if (replay != null) {
             t.append(String.format(Locale.ROOT, "replay:       %d events, %s after %.1f s; a seeded receipt reads back:"
