@@ -17,9 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A poison event (a theme longer than the dashboard keeps) is parked with the events of its
- * initiative behind it; the dashboard goes on with other initiatives; an administrator sees it,
- * widens the column, and retries.
+ * A poison event (a theme longer than the dashboard keeps) is parked alone, with only the later events
+ * of its own feedback behind it; the dashboard goes on with the rest of its initiative and with other
+ * initiatives; an administrator sees it, widens the column, and retries.
  */
 @StandaloneTest
 class DeadLettersTest {
@@ -48,24 +48,26 @@ class DeadLettersTest {
 
     private List<JsonNode> dashboardLetters() {
         return api.get("/api/admin/dead-letters", Api.as("admin")).json().findParents("projection").stream()
-                .filter(letter -> letter.get("projection").asText().equals("dashboard")).toList();
+                .filter(letter -> letter.get("projection").asText().equals("dashboard"))
+                // other tests of the suite may leave letters of their own
+                .filter(letter -> letter.get("eventType").asText().equals("FeedbackThemed")).toList();
     }
 
     @Test
-    void aPoisonEventIsParkedAndRetriedWithoutStoppingTheProjection() {
+    void aPoisonEventIsParkedAloneAndRetriedWithoutStoppingTheProjection() {
         String poisoned = loop.launchInitiative();
         String feedbackId = loop.submit(poisoned, "The bus is late").get("feedbackId").asText();
         Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 1);
         String theme = "t".repeat(300);
         transactions.executeInTransaction(() -> events.publish(
                 new FeedbackThemed(feedbackId, poisoned, List.of(theme), Instant.now(), "analyst")));
-        loop.submit(poisoned, "Behind the poison event, in the same initiative");
+        loop.submit(poisoned, "After the poison event, in the same initiative");
 
         String healthy = loop.launchInitiative();
         loop.submit(healthy, "Another question goes on");
         Awaitility.await().atMost(SOON).until(() -> submitted(healthy) == 1);
         Awaitility.await().atMost(SOON).until(() -> !dashboardLetters().isEmpty());
-        assertThat(submitted(poisoned)).as("the later submission waits behind the poison event").isEqualTo(1);
+        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 2);
         JsonNode letter = dashboardLetters().get(0);
         assertThat(letter.get("eventType").asText()).isEqualTo("FeedbackThemed");
         assertThat(letter.get("causeType").asText()).isNotBlank();
@@ -76,9 +78,9 @@ class DeadLettersTest {
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("retried").asInt()).isGreaterThanOrEqualTo(1);
-        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 2);
-        assertThat(api.get("/api/initiatives/" + poisoned + "/dashboard", Api.as("analyst")).json()
-                .at("/themes/0/theme").asText()).isEqualTo(theme);
+        Awaitility.await().atMost(SOON).until(() -> api.get("/api/initiatives/" + poisoned + "/dashboard",
+                Api.as("analyst")).json().at("/themes/0/theme").asText().equals(theme));
+        assertThat(submitted(poisoned)).isEqualTo(2);
         assertThat(dashboardLetters()).isEmpty();
     }
 

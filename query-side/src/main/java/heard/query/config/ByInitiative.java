@@ -1,6 +1,7 @@
 package heard.query.config;
 
 import heard.events.InitiativeEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 
@@ -8,6 +9,11 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 public class ByInitiative implements SequencingPolicy<EventMessage<?>> {
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        return event.getPayload() instanceof InitiativeEvent e ? e.initiativeId() : event.getIdentifier();
+        if (!(event.getPayload() instanceof InitiativeEvent e)) {
+            return event.getIdentifier();
+        }
+        String aggregateId = event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+                ? domain.getAggregateIdentifier() : event.getIdentifier();
+        return new InitiativeSequence(e.initiativeId(), aggregateId);
     }
 }

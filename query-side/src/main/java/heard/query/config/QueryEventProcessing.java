@@ -1,7 +1,12 @@
 package heard.query.config;
 
+import java.time.Duration;
 import heard.query.applied.AppliedEvents;
 import heard.query.applied.SkipApplied;
+import heard.query.parking.FailTheBatch;
+import heard.query.parking.NamedSequences;
+import heard.query.parking.ParkAlone;
+import heard.query.parking.Parking;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -11,12 +16,14 @@ import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueu
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Each projection is its own processing group, a pooled streaming processor with its own token.
- * Every projection skips the aggregate events it has already applied. An event a projection fails
- * to handle is parked in its dead-letter queue, with the later events of the same sequence behind
- * it so their order holds, and the projection goes on with the rest. Several query-side instances
+ * Every projection skips the aggregate events it has already applied. An event a projection cannot
+ * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
+ * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
+ * holds, and the projection goes on with the rest; a replay empties the queue first. Several query-side instances
  * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
  * caps one instance's share so that the others get theirs. A work package handles up to
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
@@ -24,28 +31,40 @@ import org.springframework.beans.factory.annotation.Value;
  * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
  * {@code heard.projections.segments} (16) is how many segments a projection's token is split into when
  * it is first made; the standalone app, one instance by definition, makes one, so that each projection
- * has one queue, one token and the largest batches.
+ * has one queue, one token and the largest batches. {@code heard.projections.claim-interval} (1 s) is how
+ * often a projection looks for segments it may claim: a segment released after a failed batch, or left
+ * by an instance that stopped, is taken up again within about that time.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
+                   PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
                    @Value("${heard.projections.batch-size:100}") int batchSize,
-                   @Value("${heard.projections.segments:16}") int segments) {
+                   @Value("${heard.projections.segments:16}") int segments,
+                   @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
         processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
+        // registered first, so outermost: an event's applied mark is written in the transaction of its changes
+        processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                ? new ParkAlone(group, new Parking(group, configuration.eventProcessingConfiguration()), transactions)
+                : (unitOfWork, chain) -> chain.proceed());
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
                 ? new SkipApplied(group, applied)
                 : (unitOfWork, chain) -> chain.proceed());
-        processing.registerDeadLetterQueueProvider(group -> projections.names().contains(group)
-                ? configuration -> deadLetters(group, configuration) : null);
-        // without the cache, every event costs a query asking whether its sequence has parked letters
-        projections.names().forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
-                group, (configuration, builder) -> builder.enableSequenceIdentifierCache()));
+        projections.names().forEach(group -> {
+            // for each group by name: Axon's JPA auto-configuration may replace a provider registered for all
+            processing.registerDeadLetterQueue(group,
+                    configuration -> new NamedSequences(deadLetters(group, configuration)));
+            processing.registerDeadLetterPolicy(group, configuration -> new FailTheBatch(group));
+            // without the cache, every event costs a query asking whether its sequence has parked letters
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, builder) ->
+                    builder.enableSequenceIdentifierCache().allowReset(true));
+        });
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
-            builder.batchSize(batchSize).initialSegmentCount(segments);
+            builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis());
             return maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
         });
     }
