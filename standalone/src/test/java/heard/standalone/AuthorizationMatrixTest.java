@@ -110,6 +110,7 @@ class AuthorizationMatrixTest {
                 get("/api/indicators/{indicatorId}", ids -> "/api/indicators/" + ids.indicator(), EVERYONE),
                 get("/api/receipts/me", ids -> "/api/receipts/me", PARTICIPANT),
                 get("/api/admin/dead-letters", ids -> "/api/admin/dead-letters", only(Caller.ADMIN)),
+                get("/api/admin/projections", ids -> "/api/admin/projections", only(Caller.ADMIN)),
                 post("/api/initiatives", ids -> "/api/initiatives", ids -> BadInputTest.LAUNCH,
                         only(Caller.LEADER, Caller.ADMIN)),
                 post("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()

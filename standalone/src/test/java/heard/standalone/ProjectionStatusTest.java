@@ -1,0 +1,56 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@StandaloneTest
+class ProjectionStatusTest {
+    static final List<String> PROJECTIONS = List.of("dashboard", "decisions", "inbox", "indicators", "initiatives",
+            "learning-feed", "returned-learning");
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    private List<JsonNode> projections() {
+        Api.Response listed = api.get("/api/admin/projections", Api.as("admin"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return StreamSupport.stream(listed.json().spliterator(), false).toList();
+    }
+
+    @Test
+    void anAdministratorSeesEachProjectionCaughtUpWithTheLog() {
+        Loop loop = new Loop(api);
+        loop.submit(loop.launchInitiative(), "How far behind are the pages?");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projections().stream()
+                .allMatch(projection -> projection.get("lag").asLong(-1) == 0));
+        List<JsonNode> projections = projections();
+        assertThat(projections).extracting(projection -> projection.get("name").asText())
+                .containsExactlyElementsOf(PROJECTIONS);
+        assertThat(projections).allSatisfy(projection -> {
+            assertThat(projection.get("state").asText()).isEqualTo("LIVE");
+            assertThat(projection.get("position").asLong()).isEqualTo(projection.get("head").asLong()).isPositive();
+            assertThat(projection.get("segments")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void onlyAnAdministratorSeesThem() {
+        assertThat(api.get("/api/admin/projections").status()).isEqualTo(401);
+        assertThat(api.get("/api/admin/projections", Api.as("analyst")).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/projections", "Authorization", "Basic bm90OmFkbWlu").status()).isEqualTo(401);
+    }
+}
