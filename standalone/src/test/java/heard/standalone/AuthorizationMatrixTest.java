@@ -81,6 +81,7 @@ class AuthorizationMatrixTest {
                 get("/r/{receiptToken}", ids -> "/r/" + ids.receipt(), EVERYONE),
                 get("/decisions/{decisionId}", ids -> "/decisions/" + ids.decision(), EVERYONE),
                 get("/staff", ids -> "/staff", staffReaders),
+                get("/staff/projections", ids -> "/staff/projections", only(Caller.ADMIN)),
                 get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
                 get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
                         staffReaders),

@@ -48,6 +48,19 @@ class ProjectionStatusTest {
     }
 
     @Test
+    void theConsoleShowsEachProjectionInBothLanguages() {
+        Api.Response english = api.get("/staff/projections", Api.as("admin"));
+        Api.Response spanish = api.get("/staff/projections?lang=es", Api.as("admin"));
+
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.body()).contains("Read models", "Live");
+        PROJECTIONS.forEach(name -> assertThat(english.body()).contains(">" + name + "<"));
+        assertThat(spanish.body()).contains("Modelos de lectura", "Al día");
+        assertThat(api.get("/staff/projections", Api.as("facilitator")).status()).isEqualTo(403);
+        assertThat(api.get("/staff/projections").status()).isEqualTo(401);
+    }
+
+    @Test
     void onlyAnAdministratorSeesThem() {
         assertThat(api.get("/api/admin/projections").status()).isEqualTo(401);
         assertThat(api.get("/api/admin/projections", Api.as("analyst")).status()).isEqualTo(403);
