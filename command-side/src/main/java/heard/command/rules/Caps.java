@@ -36,9 +36,8 @@ public final class Caps {
     }
 
     public static void languageTag(String field, String tag) {
-        if (tag == null || tag.length() > InputLimits.LANGUAGE_TAG || !LANGUAGE_TAG.matcher(tag).matches()) {
-            throw new RuleViolation(field, "use a language tag such as en or es, of at most "
-                    + InputLimits.LANGUAGE_TAG + " characters");
+        if (tag == null || !LANGUAGE_TAG.matcher(tag).matches()) {
+            throw new RuleViolation(field, InputLimits.LANGUAGE_TAG_MESSAGE);
         }
     }
 }
