@@ -282,13 +282,44 @@ class BadInputTest {
                         "{\"summary\": " + Loop.quote("s".repeat(10_001)) + "}", Api.as("facilitator"), "summary"),
                 new Case("/api/feedback/" + ids.feedback() + "/understanding/response",
                         "{\"confirmed\": false, \"correction\": " + Loop.quote("c".repeat(10_001)) + "}",
-                        new String[] {"X-Receipt-Token", receiptToken}, "correction"));
+                        new String[] {"X-Receipt-Token", receiptToken}, "correction"),
+                new Case("/api/initiatives/" + ids.initiative() + "/feedback",
+                        SUBMIT.replace("\"en\"", Loop.quote(LONG_LANGUAGE_TAG)), new String[0], "language"),
+                new Case("/api/initiatives",
+                        LAUNCH.replace("[\"en\"]", "[\"en\", " + Loop.quote(LONG_LANGUAGE_TAG) + "]"),
+                        Api.as("leader"), "languages[1]"),
+                new Case("/api/initiatives", LAUNCH.replace("\"name\": \"A\"", "\"name\": \"two\\nlines\""),
+                        Api.as("leader"), "stakeholderGroups[0].name"),
+                new Case("/api/initiatives", LAUNCH.replace("0.5}]", "0.5}, " + java.util.stream.IntStream.range(0, 30)
+                        .mapToObj(i -> "{\"code\": \"g" + i + "\", \"name\": \"G\", \"role\": \"COMMUNITY\", "
+                                + "\"populationShare\": 0}").collect(java.util.stream.Collectors.joining(", ")) + "]"),
+                        Api.as("leader"), "stakeholderGroups"));
         for (Case bad : cases) {
             Api.Response response = api.post(bad.path(), bad.body(), bad.who());
             assertProblem(response, 400);
             assertThat(response.json().get("errors").findValuesAsText("field")).as(bad.path())
                     .containsExactly(bad.field());
         }
+    }
+
+    /** The tag of the security review: one anonymous submission with it stopped the receipts and the inboxes. */
+    static final String LONG_LANGUAGE_TAG = "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee";
+
+    @Test
+    void themesPiledUpOverManyPostsBeyondWhatAFeedbackHoldsAre422NamingThem() {
+        String path = "/api/feedback/" + ids.feedback() + "/themes";
+        Api.Response first = api.post(path, themes("a", 20), Api.as("analyst"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Api.Response more = api.post(path, themes("b", 20), Api.as("analyst"));
+        assertProblem(more, 422);
+        assertThat(more.json().get("errors").findValuesAsText("field")).containsExactly("themes");
+    }
+
+    /** A themes body of that many distinct themes of sixty characters. */
+    private static String themes(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> Loop.quote((prefix + i + "-").repeat(30).substring(0, 60)))
+                .collect(java.util.stream.Collectors.joining(",", "{\"themes\": [", "]}"));
     }
 
     /** A JSON array of that many distinct ids. */

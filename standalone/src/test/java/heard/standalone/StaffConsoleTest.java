@@ -189,6 +189,14 @@ class StaffConsoleTest {
                 .contains("Summary sent, waiting for the participant", "The afternoon bus is late", "transport",
                         "safety");
 
+        // A submission keeps at most 30 themes over all posts; beyond that the console says what to fix.
+        String twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "theme " + i)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(location(staffPost(feedbackId, "themes", form("themes", twenty, "returnTo", back))))
+                .contains("done=themed");
+        assertThat(location(staffPost(feedbackId, "themes",
+                form("themes", twenty.replace("theme", "more"), "returnTo", back)))).contains("error=themes");
+
         // Analysts read; only facilitators answer.
         assertThat(api.postAs(FORM, "/staff/feedback/" + feedbackId + "/understanding",
                 form("summary", "Mine", "returnTo", back), Api.headers(Api.as("analyst"), origin())).status())

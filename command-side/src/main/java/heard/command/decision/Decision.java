@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
+import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
@@ -17,6 +18,7 @@ import heard.events.EngagementLevel;
 import heard.events.FieldChange;
 import heard.events.IndicatorTarget;
 import heard.events.Verdict;
+import heard.limits.InputLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +63,10 @@ public class Decision {
 
     @CommandHandler
     public Decision(ProposeDecision command, Catalog catalog, DeadlineManager deadlines) {
+        Caps.text("title", command.title(), InputLimits.TITLE);
+        requireCappedTexts(command.hypothesis(), command.expectedOutcome(), command.rationale());
+        Caps.items("indicators", command.indicators(), InputLimits.INDICATORS_PER_DECISION);
+        Caps.items("evidence", command.evidence(), InputLimits.FEEDBACK_IDS);
         InitiativeFacts initiative = catalog.initiative(command.initiativeId())
                 .orElseThrow(() -> new NotFound("initiative", command.initiativeId()));
         requireFutureReview(command.reviewBy(), command.at());
@@ -80,6 +86,9 @@ public class Decision {
 
     @CommandHandler
     int handle(ReviseDecision command, Catalog catalog, DeadlineManager deadlines) {
+        requireCappedTexts(command.hypothesis(), command.expectedOutcome(), command.rationale());
+        Caps.items("indicators", command.indicators(), InputLimits.INDICATORS_PER_DECISION);
+        Caps.items("triggeredBy", command.triggeredBy(), InputLimits.FEEDBACK_IDS);
         if (command.expectedVersion() != version) {
             throw new StateConflict("This decision is at version " + version + ", not " + command.expectedVersion()
                     + "; read it again and revise the current version");
@@ -113,8 +122,15 @@ public class Decision {
 
     @CommandHandler
     void handle(LinkEvidence command, Catalog catalog) {
+        Caps.text("note", command.note(), InputLimits.EVIDENCE_NOTE);
+        Caps.items("feedbackIds", command.feedbackIds(), InputLimits.FEEDBACK_IDS);
         requireOwn(catalog.feedbackOutside(initiativeId, command.feedbackIds()), "feedbackIds", "feedback");
         List<String> fresh = command.feedbackIds().stream().filter(id -> !evidence.contains(id)).distinct().toList();
+        // every version keeps the whole evidence as one list
+        if (evidence.size() + fresh.size() > InputLimits.EVIDENCE) {
+            throw new RuleViolation("feedbackIds", "a decision holds at most " + InputLimits.EVIDENCE
+                    + " pieces of evidence; it has " + evidence.size());
+        }
         if (!fresh.isEmpty()) {
             apply(new DecisionEvidenceLinked(decisionId, initiativeId, version, fresh, command.note(), command.at(),
                     command.actor()));
@@ -123,6 +139,8 @@ public class Decision {
 
     @CommandHandler
     void handle(AssessOutcome command, DeadlineManager deadlines) {
+        Caps.text("observed", command.observed(), InputLimits.OBSERVED);
+        Caps.text("note", command.note(), InputLimits.OUTCOME_NOTE);
         if (verdict != null) {
             throw new StateConflict("Version " + version + " of this decision was already assessed " + verdict
                     + (verdict == Verdict.INCONCLUSIVE ? "; revise it before assessing again" : ""));
@@ -180,6 +198,12 @@ public class Decision {
     /** Named explicitly: the implicit scope reached Quartz's deadline manager without its identifier. */
     private static AggregateScopeDescriptor scope(String decisionId) {
         return new AggregateScopeDescriptor(Decision.class.getSimpleName(), decisionId);
+    }
+
+    private static void requireCappedTexts(String hypothesis, String expectedOutcome, String rationale) {
+        Caps.text("hypothesis", hypothesis, InputLimits.HYPOTHESIS);
+        Caps.text("expectedOutcome", expectedOutcome, InputLimits.EXPECTED_OUTCOME);
+        Caps.text("rationale", rationale, InputLimits.RATIONALE);
     }
 
     private static void requireFutureReview(LocalDate reviewBy, Instant now) {

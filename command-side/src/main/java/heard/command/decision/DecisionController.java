@@ -3,6 +3,7 @@ package heard.command.decision;
 import heard.events.EngagementLevel;
 import heard.events.IndicatorTarget;
 import heard.events.Verdict;
+import heard.limits.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,49 +27,51 @@ import org.springframework.web.bind.annotation.RestController;
 /** Leaders propose and revise decisions; leaders and analysts link evidence and assess outcomes. */
 @RestController
 class DecisionController {
-    record Target(@NotBlank @Size(max = 64) String indicatorId, @NotNull Double baseline, @NotNull Double target) {
+    record Target(@NotBlank @Size(max = InputLimits.ID) String indicatorId, @NotNull Double baseline,
+            @NotNull Double target) {
         IndicatorTarget toTarget() {
             return new IndicatorTarget(indicatorId, baseline, target);
         }
     }
 
     record ProposeRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 5_000) String hypothesis,
-            @NotBlank @Size(max = 5_000) String expectedOutcome,
+            @NotBlank @Size(max = InputLimits.TITLE) String title,
+            @NotBlank @Size(max = InputLimits.HYPOTHESIS) String hypothesis,
+            @NotBlank @Size(max = InputLimits.EXPECTED_OUTCOME) String expectedOutcome,
             @NotNull EngagementLevel engagementLevel,
             @NotNull LocalDate reviewBy,
-            @Size(max = 20) List<@NotNull @Valid Target> indicators,
-            @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> evidence,
-            @Size(max = 50) List<@NotBlank @Size(max = 40) String> affectedGroups,
-            @NotBlank @Size(max = 10_000) String rationale) {
+            @Size(max = InputLimits.INDICATORS_PER_DECISION) List<@NotNull @Valid Target> indicators,
+            @Size(max = InputLimits.FEEDBACK_IDS) List<@NotBlank @Size(max = InputLimits.ID) String> evidence,
+            @Size(max = InputLimits.GROUPS) List<@NotBlank @Size(max = InputLimits.GROUP_CODE) String> affectedGroups,
+            @NotBlank @Size(max = InputLimits.RATIONALE) String rationale) {
     }
 
     /** What a revision changes; a field left out stays as it is. */
     record Changes(
-            @Size(min = 1, max = 5_000) String hypothesis,
-            @Size(min = 1, max = 5_000) String expectedOutcome,
+            @Size(min = 1, max = InputLimits.HYPOTHESIS) String hypothesis,
+            @Size(min = 1, max = InputLimits.EXPECTED_OUTCOME) String expectedOutcome,
             EngagementLevel engagementLevel,
             LocalDate reviewBy,
-            @Size(max = 20) List<@NotNull @Valid Target> indicators) {
+            @Size(max = InputLimits.INDICATORS_PER_DECISION) List<@NotNull @Valid Target> indicators) {
     }
 
     record ReviseRequest(
             @NotNull Integer expectedVersion,
             @NotNull @Valid Changes changes,
-            @NotBlank @Size(max = 10_000) String rationale,
-            @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> triggeredBy) {
+            @NotBlank @Size(max = InputLimits.RATIONALE) String rationale,
+            @Size(max = InputLimits.FEEDBACK_IDS) List<@NotBlank @Size(max = InputLimits.ID) String> triggeredBy) {
     }
 
     record EvidenceRequest(
-            @NotEmpty @Size(max = 1_000) List<@NotBlank @Size(max = 64) String> feedbackIds,
-            @Size(max = 5_000) String note) {
+            @NotEmpty @Size(max = InputLimits.FEEDBACK_IDS)
+            List<@NotBlank @Size(max = InputLimits.ID) String> feedbackIds,
+            @Size(max = InputLimits.EVIDENCE_NOTE) String note) {
     }
 
     record OutcomeRequest(
             @NotNull Verdict verdict,
-            @NotBlank @Size(max = 10_000) String observed,
-            @Size(max = 10_000) String note) {
+            @NotBlank @Size(max = InputLimits.OBSERVED) String observed,
+            @Size(max = InputLimits.OUTCOME_NOTE) String note) {
     }
 
     private final CommandGateway commands;

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
+import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
@@ -18,6 +19,7 @@ import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
+import heard.limits.InputLimits;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +55,9 @@ public class Feedback {
 
     @CommandHandler
     public Feedback(SubmitFeedback command, Catalog catalog) {
+        Caps.text("text", command.text(), InputLimits.FEEDBACK_TEXT);
+        Caps.languageTag("language", command.language());
+        Caps.text("contact", command.contact(), InputLimits.CONTACT);
         InitiativeFacts initiative = catalog.initiative(command.initiativeId())
                 .orElseThrow(() -> new NotFound("initiative", command.initiativeId()));
         if (!initiative.groupCodes().contains(command.stakeholderGroup())) {
@@ -68,6 +73,7 @@ public class Feedback {
 
     @CommandHandler
     void handle(AcknowledgeFeedback command) {
+        Caps.text("message", command.message(), InputLimits.ACKNOWLEDGEMENT);
         requireOpenLoop();
         requireRemembered();
         if (acknowledged) {
@@ -78,6 +84,7 @@ public class Feedback {
 
     @CommandHandler
     void handle(SummarizeUnderstanding command) {
+        Caps.text("summary", command.summary(), InputLimits.SUMMARY);
         requireOpenLoop();
         requireRemembered();
         if (!acknowledged) {
@@ -96,6 +103,7 @@ public class Feedback {
         if (!receiptTokenHash.equals(command.receiptTokenHash())) {
             throw new ReceiptRejected();
         }
+        Caps.text("correction", command.correction(), InputLimits.CORRECTION);
         requireRemembered();
         if (understanding != Understanding.AWAITING_ANSWER) {
             throw new StateConflict("No summary is awaiting your answer");
@@ -110,14 +118,23 @@ public class Feedback {
         }
     }
 
-    /** Adds themes; those already there are left out, and nothing new records nothing. */
+    /**
+     * Adds themes; those already there are left out, and nothing new records nothing. The read models
+     * keep all of a feedback's themes as one list, so the whole, not only this post, is capped.
+     */
     @CommandHandler
     void handle(ThemeFeedback command) {
+        Caps.items("themes", command.themes(), InputLimits.THEMES_PER_POST);
         List<String> fresh = command.themes().stream()
                 .map(theme -> theme.strip().toLowerCase(Locale.ROOT))
                 .filter(theme -> !theme.isEmpty() && !themes.contains(theme))
                 .distinct()
                 .toList();
+        fresh.forEach(theme -> Caps.line("themes", theme, InputLimits.THEME));
+        if (themes.size() + fresh.size() > InputLimits.THEMES) {
+            throw new RuleViolation("themes", "a piece of feedback holds at most " + InputLimits.THEMES
+                    + " themes; it has " + themes.size());
+        }
         if (!fresh.isEmpty()) {
             apply(new FeedbackThemed(feedbackId, initiativeId, fresh, command.at(), command.actor()));
         }

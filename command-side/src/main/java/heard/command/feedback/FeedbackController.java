@@ -6,6 +6,7 @@ import heard.command.web.InvalidInput;
 import heard.command.web.MissingReceiptToken;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
+import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,14 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** The loop of one submission, from the participant's voice to the facilitator's answers. */
 @RestController
 class FeedbackController {
-    static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
-
     record SubmitRequest(
-            @NotBlank @Size(max = 20_000) String text,
+            @NotBlank @Size(max = InputLimits.FEEDBACK_TEXT) String text,
             @NotNull Channel channel,
-            @NotBlank @Pattern(regexp = LANGUAGE_TAG, message = "use a language tag such as en or es") String language,
-            @NotBlank @Size(max = 40) String stakeholderGroup,
-            @Size(max = 320) String contact,
+            @NotBlank @Pattern(regexp = InputLimits.LANGUAGE_TAG_PATTERN, message = InputLimits.LANGUAGE_TAG_MESSAGE)
+            String language,
+            @NotBlank @Size(max = InputLimits.GROUP_CODE) String stakeholderGroup,
+            @Size(max = InputLimits.CONTACT) String contact,
             Boolean followUpConsent) {
         Submission toSubmission() {
             return new Submission(text, channel, language, stakeholderGroup,
@@ -46,17 +46,18 @@ class FeedbackController {
         }
     }
 
-    record AcknowledgeRequest(@NotBlank @Size(max = 5_000) String message) {
+    record AcknowledgeRequest(@NotBlank @Size(max = InputLimits.ACKNOWLEDGEMENT) String message) {
     }
 
-    record SummaryRequest(@NotBlank @Size(max = 10_000) String summary) {
+    record SummaryRequest(@NotBlank @Size(max = InputLimits.SUMMARY) String summary) {
     }
 
-    record AnswerRequest(@NotNull Boolean confirmed, @Size(max = 10_000) String correction) {
+    record AnswerRequest(@NotNull Boolean confirmed, @Size(max = InputLimits.CORRECTION) String correction) {
     }
 
-    record ThemesRequest(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 60)
-            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be one line") String> themes) {
+    record ThemesRequest(@NotEmpty @Size(max = InputLimits.THEMES_PER_POST)
+            List<@NotBlank @Size(max = InputLimits.THEME)
+                    @Pattern(regexp = InputLimits.ONE_LINE, message = "must be one line") String> themes) {
     }
 
     private final Submissions submissions;

@@ -12,6 +12,7 @@ import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.forms.FormTokens;
+import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -65,10 +66,10 @@ class FeedbackFormController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String problem = text.isBlank() ? "text" : text.length() > 20_000 ? "text"
-                : !language.matches(FeedbackController.LANGUAGE_TAG) ? "language"
-                : stakeholderGroup.isBlank() ? "stakeholderGroup"
-                : contact.length() > 320 ? "contact" : null;
+        String problem = text.isBlank() ? "text" : text.length() > InputLimits.FEEDBACK_TEXT ? "text"
+                : !language.matches(InputLimits.LANGUAGE_TAG_PATTERN) ? "language"
+                : stakeholderGroup.isBlank() || stakeholderGroup.length() > InputLimits.GROUP_CODE ? "stakeholderGroup"
+                : contact.length() > InputLimits.CONTACT ? "contact" : null;
         if (problem != null) {
             return seeOther(form, "error", problem, lang);
         }
@@ -99,7 +100,7 @@ class FeedbackFormController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (correction.length() > 10_000) {
+        if (correction.length() > InputLimits.CORRECTION) {
             return seeOther(page, "error", "correction", lang);
         }
         try {

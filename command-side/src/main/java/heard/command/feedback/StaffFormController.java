@@ -5,6 +5,7 @@ import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.InvalidInput;
 import heard.forms.FormTokens;
+import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -44,6 +45,8 @@ class StaffFormController {
     private static final Pattern RETURN_TO = Pattern.compile("/staff(/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)*/?"
             + "(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
     private static final String NOTICES = "done|error|item";
+    /** The fields whose refusal the console explains in its own words; any other rule is told as one. */
+    private static final String EXPLAINED = "message|summary|themes";
 
     private final CommandGateway commands;
     private final ReceiptLinks links;
@@ -69,7 +72,7 @@ class StaffFormController {
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
-        if (message.isBlank() || message.length() > 5_000) {
+        if (message.isBlank() || message.length() > InputLimits.ACKNOWLEDGEMENT) {
             return seeOther(back, feedbackId, "error", "message");
         }
         return send(back, feedbackId, "acknowledged",
@@ -88,7 +91,7 @@ class StaffFormController {
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
-        if (summary.isBlank() || summary.length() > 10_000) {
+        if (summary.isBlank() || summary.length() > InputLimits.SUMMARY) {
             return seeOther(back, feedbackId, "error", "summary");
         }
         return send(back, feedbackId, "summarized",
@@ -109,8 +112,8 @@ class StaffFormController {
         }
         List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .distinct().toList();
-        boolean valid = !each.isEmpty() && each.size() <= 20
-                && each.stream().allMatch(t -> t.length() <= 60 && !t.matches("(?s).*\\p{Cntrl}.*"));
+        boolean valid = !each.isEmpty() && each.size() <= InputLimits.THEMES_PER_POST
+                && each.stream().allMatch(t -> t.length() <= InputLimits.THEME && t.matches(InputLimits.ONE_LINE));
         if (!valid) {
             return seeOther(back, feedbackId, "error", "themes");
         }
@@ -123,7 +126,7 @@ class StaffFormController {
             command.run();
             return seeOther(back, feedbackId, "done", done);
         } catch (RuleViolation e) {
-            return seeOther(back, feedbackId, "error", "rule");
+            return seeOther(back, feedbackId, "error", e.field().matches(EXPLAINED) ? e.field() : "rule");
         } catch (StateConflict | ConcurrencyException e) {
             return seeOther(back, feedbackId, "error", "state");
         } catch (NotFound | AggregateNotFoundException e) {

@@ -3,10 +3,12 @@ package heard.command.indicator;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
+import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.events.IndicatorDefined;
 import heard.events.MeasurementRecorded;
+import heard.limits.InputLimits;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -24,6 +26,8 @@ public class Indicator {
 
     @CommandHandler
     public Indicator(DefineIndicator command, Catalog catalog) {
+        Caps.text("name", command.name(), InputLimits.INDICATOR_NAME);
+        Caps.text("unit", command.unit(), InputLimits.INDICATOR_UNIT);
         if (catalog.initiative(command.initiativeId()).isEmpty()) {
             throw new NotFound("initiative", command.initiativeId());
         }

@@ -1,6 +1,7 @@
 package heard.command.indicator;
 
 import heard.events.Direction;
+import heard.limits.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,12 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IndicatorController {
     record DefineRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 40) String unit,
+            @NotBlank @Size(max = InputLimits.INDICATOR_NAME) String name,
+            @NotBlank @Size(max = InputLimits.INDICATOR_UNIT) String unit,
             @NotNull Direction direction) {
     }
 
-    record MeasurementRequest(@NotNull Double value, @NotNull Instant at, @Size(max = 40) String stakeholderGroup) {
+    record MeasurementRequest(@NotNull Double value, @NotNull Instant at,
+            @Size(max = InputLimits.GROUP_CODE) String stakeholderGroup) {
     }
 
     private final CommandGateway commands;

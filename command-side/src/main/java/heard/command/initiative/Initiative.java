@@ -2,9 +2,11 @@ package heard.command.initiative;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import heard.command.rules.Caps;
 import heard.command.rules.RuleViolation;
 import heard.events.InitiativeLaunched;
 import heard.events.StakeholderGroup;
+import heard.limits.InputLimits;
 import java.util.HashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,10 +28,14 @@ public class Initiative {
 
     @CommandHandler
     public Initiative(LaunchInitiative command) {
+        Caps.text("title", command.title(), InputLimits.TITLE);
+        Caps.text("guidingQuestion", command.guidingQuestion(), InputLimits.GUIDING_QUESTION);
         requireValidGroups(command.stakeholderGroups());
         if (command.languages().isEmpty()) {
             throw new RuleViolation("languages", "name at least one language");
         }
+        Caps.items("languages", command.languages(), InputLimits.LANGUAGES);
+        command.languages().forEach(language -> Caps.languageTag("languages", language));
         if (new HashSet<>(command.languages()).size() != command.languages().size()) {
             throw new RuleViolation("languages", "each language may be named once");
         }
@@ -45,9 +51,15 @@ public class Initiative {
         if (groups.isEmpty()) {
             throw new RuleViolation("stakeholderGroups", "name at least one stakeholder group");
         }
+        Caps.items("stakeholderGroups", groups, InputLimits.GROUPS);
         var codes = new HashSet<String>();
         double total = 0;
         for (StakeholderGroup group : groups) {
+            if (group.code() == null || !group.code().matches(InputLimits.GROUP_CODE_PATTERN)) {
+                throw new RuleViolation("stakeholderGroups", "use 1 to " + InputLimits.GROUP_CODE
+                        + " letters, digits, - or _ for a group code");
+            }
+            Caps.line("stakeholderGroups", group.name(), InputLimits.GROUP_NAME);
             if (!codes.add(group.code())) {
                 throw new RuleViolation("stakeholderGroups", "the group code " + group.code() + " is used twice");
             }

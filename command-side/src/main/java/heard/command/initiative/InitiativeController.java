@@ -3,6 +3,7 @@ package heard.command.initiative;
 import heard.command.web.Actor;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
+import heard.limits.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -31,18 +32,21 @@ class InitiativeController {
     static final int DEFAULT_ACKNOWLEDGE_WITHIN_HOURS = 72;
 
     record GroupRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "use 1 to 40 letters, digits, - or _") String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = InputLimits.GROUP_CODE_PATTERN,
+                    message = "use 1 to " + InputLimits.GROUP_CODE + " letters, digits, - or _") String code,
+            @NotBlank @Size(max = InputLimits.GROUP_NAME)
+            @Pattern(regexp = InputLimits.ONE_LINE, message = "must be one line") String name,
             @NotNull StakeholderRole role,
             @NotNull @DecimalMin("0") @DecimalMax("1") Double populationShare) {
     }
 
     record LaunchRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 1000) String guidingQuestion,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid GroupRequest> stakeholderGroups,
-            @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                    message = "use a language tag such as en or es") String> languages,
+            @NotBlank @Size(max = InputLimits.TITLE) String title,
+            @NotBlank @Size(max = InputLimits.GUIDING_QUESTION) String guidingQuestion,
+            @NotEmpty @Size(max = InputLimits.GROUPS) List<@NotNull @Valid GroupRequest> stakeholderGroups,
+            @NotEmpty @Size(max = InputLimits.LANGUAGES) List<@NotNull
+                    @Pattern(regexp = InputLimits.LANGUAGE_TAG_PATTERN, message = InputLimits.LANGUAGE_TAG_MESSAGE)
+                    String> languages,
             @Min(1) @Max(8760) Integer acknowledgeWithinHours) {
     }
 

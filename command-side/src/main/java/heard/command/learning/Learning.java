@@ -3,9 +3,11 @@ package heard.command.learning;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
+import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.events.LearningPublished;
+import heard.limits.InputLimits;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,6 +25,13 @@ public class Learning {
 
     @CommandHandler
     public Learning(PublishLearning command, Catalog catalog) {
+        Caps.text("title", command.title(), InputLimits.TITLE);
+        Caps.text("whatWeHeard", command.whatWeHeard(), InputLimits.LEARNING_TEXT);
+        Caps.text("whatWeDecided", command.whatWeDecided(), InputLimits.LEARNING_TEXT);
+        Caps.text("whatWeLearned", command.whatWeLearned(), InputLimits.LEARNING_TEXT);
+        Caps.text("whatsNext", command.whatsNext(), InputLimits.LEARNING_TEXT);
+        Caps.items("decisionIds", command.decisionIds(), InputLimits.DECISIONS_PER_LEARNING);
+        Caps.items("feedbackIds", command.feedbackIds(), InputLimits.FEEDBACK_IDS);
         if (catalog.initiative(command.initiativeId()).isEmpty()) {
             throw new NotFound("initiative", command.initiativeId());
         }

@@ -1,5 +1,6 @@
 package heard.command.learning;
 
+import heard.limits.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,13 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LearningController {
     record PublishRequest(
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 10_000) String whatWeHeard,
-            @NotBlank @Size(max = 10_000) String whatWeDecided,
-            @NotBlank @Size(max = 10_000) String whatWeLearned,
-            @NotBlank @Size(max = 10_000) String whatsNext,
-            @Size(max = 100) List<@NotBlank @Size(max = 64) String> decisionIds,
-            @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 64) String> feedbackIds) {
+            @NotBlank @Size(max = InputLimits.TITLE) String title,
+            @NotBlank @Size(max = InputLimits.LEARNING_TEXT) String whatWeHeard,
+            @NotBlank @Size(max = InputLimits.LEARNING_TEXT) String whatWeDecided,
+            @NotBlank @Size(max = InputLimits.LEARNING_TEXT) String whatWeLearned,
+            @NotBlank @Size(max = InputLimits.LEARNING_TEXT) String whatsNext,
+            @Size(max = InputLimits.DECISIONS_PER_LEARNING)
+            List<@NotBlank @Size(max = InputLimits.ID) String> decisionIds,
+            @NotNull @Size(max = InputLimits.FEEDBACK_IDS)
+            List<@NotBlank @Size(max = InputLimits.ID) String> feedbackIds) {
     }
 
     private final CommandGateway commands;
