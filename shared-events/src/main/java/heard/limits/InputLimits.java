@@ -21,11 +21,13 @@ public final class InputLimits {
     /** Groups of one initiative: all of them, as JSON, fit its read model's list column. */
     public static final int GROUPS = 30;
     public static final int LANGUAGE_TAG = 20;
-    /** A BCP 47 tag: a language and up to two subtags (es, es-419, zh-Hant-TW), {@link #LANGUAGE_TAG} at most. */
-    public static final String LANGUAGE_TAG_PATTERN = "(?=.{2," + LANGUAGE_TAG + "}$)"
-            + "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}";
-    public static final String LANGUAGE_TAG_MESSAGE = "use a language tag such as en or es, of at most " + LANGUAGE_TAG
-            + " characters";
+    /**
+     * The shape of a BCP 47 tag (es, es-419, zh-Hant-TW); its length is capped apart, at {@link #LANGUAGE_TAG}, so
+     * that a well-formed tag too long to keep is told as such.
+     */
+    public static final String LANGUAGE_TAG_PATTERN = "[a-z]{2,3}(-[A-Za-z0-9]{1,8})*";
+    public static final String LANGUAGE_TAG_MESSAGE = "use a language tag such as en or es";
+    public static final String LANGUAGE_TAG_TOO_LONG = "use a language tag of at most " + LANGUAGE_TAG + " characters";
     public static final int LANGUAGES = 20;
 
     public static final int FEEDBACK_TEXT = 20_000;

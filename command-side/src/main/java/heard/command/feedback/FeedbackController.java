@@ -35,7 +35,8 @@ class FeedbackController {
     record SubmitRequest(
             @NotBlank @Size(max = InputLimits.FEEDBACK_TEXT) String text,
             @NotNull Channel channel,
-            @NotBlank @Pattern(regexp = InputLimits.LANGUAGE_TAG_PATTERN, message = InputLimits.LANGUAGE_TAG_MESSAGE)
+            @NotBlank @Size(max = InputLimits.LANGUAGE_TAG, message = InputLimits.LANGUAGE_TAG_TOO_LONG)
+            @Pattern(regexp = InputLimits.LANGUAGE_TAG_PATTERN, message = InputLimits.LANGUAGE_TAG_MESSAGE)
             String language,
             @NotBlank @Size(max = InputLimits.GROUP_CODE) String stakeholderGroup,
             @Size(max = InputLimits.CONTACT) String contact,

@@ -67,7 +67,8 @@ class FeedbackFormController {
             return refused.get();
         }
         String problem = text.isBlank() ? "text" : text.length() > InputLimits.FEEDBACK_TEXT ? "text"
-                : !language.matches(InputLimits.LANGUAGE_TAG_PATTERN) ? "language"
+                : language.length() > InputLimits.LANGUAGE_TAG || !language.matches(InputLimits.LANGUAGE_TAG_PATTERN)
+                        ? "language"
                 : stakeholderGroup.isBlank() || stakeholderGroup.length() > InputLimits.GROUP_CODE ? "stakeholderGroup"
                 : contact.length() > InputLimits.CONTACT ? "contact" : null;
         if (problem != null) {

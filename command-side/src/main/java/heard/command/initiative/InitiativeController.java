@@ -45,6 +45,7 @@ class InitiativeController {
             @NotBlank @Size(max = InputLimits.GUIDING_QUESTION) String guidingQuestion,
             @NotEmpty @Size(max = InputLimits.GROUPS) List<@NotNull @Valid GroupRequest> stakeholderGroups,
             @NotEmpty @Size(max = InputLimits.LANGUAGES) List<@NotNull
+                    @Size(max = InputLimits.LANGUAGE_TAG, message = InputLimits.LANGUAGE_TAG_TOO_LONG)
                     @Pattern(regexp = InputLimits.LANGUAGE_TAG_PATTERN, message = InputLimits.LANGUAGE_TAG_MESSAGE)
                     String> languages,
             @Min(1) @Max(8760) Integer acknowledgeWithinHours) {

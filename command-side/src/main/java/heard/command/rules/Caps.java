@@ -36,6 +36,9 @@ public final class Caps {
     }
 
     public static void languageTag(String field, String tag) {
+        if (tag != null && tag.length() > InputLimits.LANGUAGE_TAG) {
+            throw new RuleViolation(field, InputLimits.LANGUAGE_TAG_TOO_LONG);
+        }
         if (tag == null || !LANGUAGE_TAG.matcher(tag).matches()) {
             throw new RuleViolation(field, InputLimits.LANGUAGE_TAG_MESSAGE);
         }

@@ -46,6 +46,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
+        // a value over its cap breaks a rule of what Heard keeps (422); anything else is malformed input (400)
+        boolean overCaps = e.getBindingResult().getFieldErrors().stream()
+                .allMatch(error -> "Size".equals(error.getCode()));
+        if (overCaps) {
+            ProblemDetail problem = invalid("Some fields hold more than Heard keeps", errors);
+            problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
         return ResponseEntity.badRequest().body(invalid("Some fields are missing or not valid", errors));
     }
 
