@@ -78,8 +78,8 @@ class FeedbackController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http, Principal principal) {
         limit.admit(http, principal);
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
-            throw new InvalidInput("Idempotency-Key", "use 1 to 255 printable ASCII characters");
+        if (idempotencyKey != null && !SubmissionKeys.isUnguessable(idempotencyKey)) {
+            throw new InvalidInput("Idempotency-Key", SubmissionKeys.FORMAT);
         }
         Receipt receipt = submissions.submit(initiativeId, request.toSubmission(), idempotencyKey,
                 Actor.of(principal));
