@@ -222,6 +222,33 @@ class AuthorizationMatrixTest {
                 api.get("/api/initiatives/" + fresh(api).initiative() + "/indicators").status() == 200);
     }
 
+    /**
+     * A caller the role refuses learns nothing of what the endpoint wants: an empty body is refused for
+     * the caller (401, 403) before it is read, never answered with the list of fields it lacks.
+     */
+    @Test
+    void aRefusedCallerIsRefusedBeforeTheBodyIsRead() {
+        Api api = new Api(port);
+        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator");
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            if (!"application/json".equals(row.contentType()) || row.allowed().contains(Caller.ANONYMOUS)
+                    || row.allowed().equals(PARTICIPANT)) {
+                continue;
+            }
+            for (Caller caller : EnumSet.complementOf(EnumSet.copyOf(row.allowed()))) {
+                String[] credentials = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT ? new String[0]
+                        : Api.as(caller.name().toLowerCase());
+                int refusal = credentials.length == 0 ? 401 : 403;
+                Api.Response answer = api.post(row.path().apply(unknown), "{}", credentials);
+                if (answer.status() != refusal) {
+                    wrong.add(row.key() + " as " + caller + ": " + answer.status() + " (expected " + refusal + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aParticipantsTokenOpensOnlyTheirOwnFeedback() throws Exception {
         Api api = new Api(port);
