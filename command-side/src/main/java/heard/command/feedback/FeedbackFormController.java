@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -121,7 +122,8 @@ class FeedbackFormController {
             return seeOther(page, "answered", "true", lang);
         } catch (RuleViolation e) {
             return seeOther(page, "error", e.field(), lang);
-        } catch (StateConflict | ReceiptRejected e) {
+        } catch (StateConflict | ReceiptRejected | AggregateNotFoundException e) {
+            // no such feedback answers as someone else's does: the page must not tell which ids exist
             return seeOther(page, "error", "answer", lang);
         }
     }
@@ -147,7 +149,7 @@ class FeedbackFormController {
             commands.sendAndWait(new ForgetParticipant(feedbackId, ReceiptTokens.hash(receiptToken), Instant.now(),
                     Actors.PARTICIPANT));
             return seeOther(page, "forgotten", "true", lang);
-        } catch (ReceiptRejected e) {
+        } catch (ReceiptRejected | AggregateNotFoundException e) {
             return seeOther(page, "error", "other", lang);
         }
     }
