@@ -49,7 +49,8 @@ class AuditTest {
         }
         assertThat(actors).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("InitiativeLaunched", List.of("admin")),
-                Map.entry("FeedbackSubmitted", List.of("facilitator", "facilitator")),
+                // the feedback form is the participant's, whatever credentials the browser sends with it
+                Map.entry("FeedbackSubmitted", List.of("facilitator", "participant")),
                 Map.entry("FeedbackAcknowledged", List.of("facilitator", "facilitator")),
                 Map.entry("UnderstandingSummarized", List.of("facilitator", "facilitator")),
                 Map.entry("FeedbackThemed", List.of("analyst", "facilitator")),
@@ -86,7 +87,7 @@ class AuditTest {
         JsonNode inbox = api.get("/api/initiatives/" + story.initiative() + "/feedback", Api.as("analyst")).json();
         assertThat(attribution(inbox, story.byApi())).isEqualTo("facilitator facilitator facilitator [\"analyst\"]");
         assertThat(attribution(inbox, story.byForms()))
-                .isEqualTo("facilitator facilitator facilitator [\"facilitator\"]");
+                .isEqualTo("participant facilitator facilitator [\"facilitator\"]");
         String console = api.get("/staff/i/" + story.initiative(), Api.as("analyst")).body();
         assertThat(console).contains("Recorded by", "Acknowledged by", "Summary by", "Themes by",
                 "<dd class=\"by\">facilitator</dd>", "<dd class=\"by\">analyst</dd>");
@@ -100,8 +101,9 @@ class AuditTest {
     }
 
     /**
-     * An initiative launched by admin; two pieces of feedback a facilitator recorded on behalf of
-     * participants, one through the API and one through the feedback form, each acknowledged,
+     * An initiative launched by admin; two pieces of feedback, one a facilitator recorded on behalf of
+     * a participant through the API, one sent through the feedback form by a browser that also carries
+     * the facilitator's credentials (so a participant's, as the form is theirs), each acknowledged,
      * summarized and themed (by the API as analyst, by the console's forms as facilitator); a decision
      * a leader proposed and revised, whose evidence and outcome an analyst added; an indicator an
      * analyst defined and measured; a learning a facilitator published, closing both loops.

@@ -3,6 +3,7 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import heard.forms.FormTokens;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -224,6 +226,33 @@ class AuthorizationMatrixTest {
                 api.get("/api/initiatives/" + fresh(api).initiative() + "/indicators").status() == 200);
     }
 
+    /**
+     * A caller the role refuses learns nothing of what the endpoint wants: an empty body is refused for
+     * the caller (401, 403) before it is read, never answered with the list of fields it lacks.
+     */
+    @Test
+    void aRefusedCallerIsRefusedBeforeTheBodyIsRead() {
+        Api api = new Api(port);
+        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator");
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            if (!"application/json".equals(row.contentType()) || row.allowed().contains(Caller.ANONYMOUS)
+                    || row.allowed().equals(PARTICIPANT)) {
+                continue;
+            }
+            for (Caller caller : EnumSet.complementOf(EnumSet.copyOf(row.allowed()))) {
+                String[] credentials = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT ? new String[0]
+                        : Api.as(caller.name().toLowerCase());
+                int refusal = credentials.length == 0 ? 401 : 403;
+                Api.Response answer = api.post(row.path().apply(unknown), "{}", credentials);
+                if (answer.status() != refusal) {
+                    wrong.add(row.key() + " as " + caller + ": " + answer.status() + " (expected " + refusal + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aParticipantsTokenOpensOnlyTheirOwnFeedback() throws Exception {
         Api api = new Api(port);
@@ -236,6 +265,47 @@ class AuthorizationMatrixTest {
                 "{\"confirmed\": true}", "X-Receipt-Token", mine.receipt());
         assertThat(answer.status()).isEqualTo(403);
         assertThat(api.get("/api/receipts/me", "X-Receipt-Token", "NotAReceiptTokenAtAll1").status()).isEqualTo(401);
+    }
+
+    /**
+     * A receipt token tried on feedback that is not its own answers the same whether that feedback exists
+     * or not, so the token's holder cannot learn which feedback ids exist: by the API and by the receipt
+     * page's forms alike.
+     */
+    @Test
+    void someoneElsesFeedbackAndNoFeedbackAnswerAlike() {
+        Api api = new Api(port);
+        Loop loop = new Loop(api);
+        String initiative = loop.launchInitiative();
+        String mine = loop.submit(initiative, "The bus is late").get("receiptToken").asText();
+        String theirs = loop.submit(initiative, "The crossing has no guard").get("feedbackId").asText();
+        String none = UUID.randomUUID().toString();
+
+        Api.Response toTheirs = answerByApi(api, theirs, mine);
+        Api.Response toNone = answerByApi(api, none, mine);
+        assertThat(toNone.status()).as(toNone.body()).isEqualTo(toTheirs.status()).isEqualTo(403);
+        assertThat(toNone.json().get("detail")).isEqualTo(toTheirs.json().get("detail"));
+
+        for (String form : new String[] {"answer", "forget"}) {
+            String toTheirsPage = postOnReceiptPage(api, mine, form, theirs);
+            assertThat(postOnReceiptPage(api, mine, form, none)).as(form).isEqualTo(toTheirsPage)
+                    .contains("error=");
+        }
+    }
+
+    private static Api.Response answerByApi(Api api, String feedbackId, String receiptToken) {
+        return api.post("/api/feedback/" + feedbackId + "/understanding/response", "{\"confirmed\": true}",
+                "X-Receipt-Token", receiptToken);
+    }
+
+    /** Where a receipt page's form, signed for that feedback id, sends the browser; its status if it does not. */
+    private String postOnReceiptPage(Api api, String receiptToken, String form, String feedbackId) {
+        String token = FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1))
+                .issue(FormTokens.answerForm(feedbackId));
+        Api.Response answer = api.postAs("application/x-www-form-urlencoded", "/r/" + receiptToken + "/" + form,
+                FormPage.body("feedbackId", feedbackId, "confirmed", "true", "confirm", "true", "formToken", token),
+                "Origin", "http://localhost:" + port);
+        return answer.headers().firstValue("Location").orElse(String.valueOf(answer.status()));
     }
 
     private Ids fresh(Api api) {

@@ -206,8 +206,9 @@ class BadInputTest {
         assertProblem(api.post(path, "{\"confirmed\": ", "X-Receipt-Token", receiptToken), 400);
         assertProblem(api.post(path, "{}", "X-Receipt-Token", receiptToken), 400);
         assertProblem(api.post(path, "{\"confirmed\": \"perhaps\"}", "X-Receipt-Token", receiptToken), 400);
+        // no such feedback answers as someone else's: a token must not tell which feedback exists
         assertProblem(api.post("/api/feedback/nope/understanding/response", "{\"confirmed\": true}",
-                "X-Receipt-Token", receiptToken), 404);
+                "X-Receipt-Token", receiptToken), 403);
         assertProblem(api.post(path, "{\"confirmed\": true}", "X-Receipt-Token", receiptToken), 409);
     }
 

@@ -118,8 +118,9 @@ class FuzzFormsTest {
                         : i % 10 == 9 ? notAForm.sample() : mutate(form.valid(), random, values);
                 String token = badToken ? badToken(i - CASES_PER_FORM, form.token()) : form.token();
                 String[] headers = form.headers();
-                if (i == CASES_PER_FORM + BAD_TOKENS - 1 && form.path().startsWith("/staff")) {
-                    headers = Api.headers(Api.as("facilitator"), new String[] {"Origin", "https://elsewhere.example"});
+                if (i == CASES_PER_FORM + BAD_TOKENS - 1) {
+                    String[] elsewhere = {"Origin", "https://elsewhere.example"};
+                    headers = form.path().startsWith("/staff") ? Api.headers(Api.as("facilitator"), elsewhere) : elsewhere;
                     token = form.token();
                 }
                 String sent = token == null ? body : FormPage.body("formToken", token) + "&" + body;

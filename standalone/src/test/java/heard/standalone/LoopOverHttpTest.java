@@ -3,6 +3,9 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +122,43 @@ class LoopOverHttpTest {
                 Api.as("facilitator"));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("detail").asText()).contains("closed");
+    }
+
+    /**
+     * Without {@code heard.web.pages-url} the receipt links and redirects are built from the address a
+     * request was sent to, so that address must be this machine: a request naming another host in its
+     * {@code Host} is refused before anything is recorded, and never handed a link to that host.
+     */
+    @Test
+    void withoutAConfiguredAddressOnlyThisMachinesNamesAreAnswered() throws Exception {
+        String initiativeId = loop.launchInitiative();
+        String submission = """
+                {"text": "The bus is late", "channel": "WEB", "language": "en", "stakeholderGroup": "families"}""";
+        String path = "/api/initiatives/" + initiativeId + "/feedback";
+
+        String elsewhere = sentWithHost("attacker.example", path, submission);
+        assertThat(elsewhere).startsWith("HTTP/1.1 400").contains("application/problem+json", "heard.web.pages-url")
+                .doesNotContain("receiptToken", "attacker.example/r/");
+        assertThat(sentWithHost("attacker.example", "/i/" + initiativeId, null)).startsWith("HTTP/1.1 400");
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() ->
+                api.get(path, Api.as("facilitator")).json().get("totalItems").asInt() == 0);
+
+        for (String local : new String[] {"localhost", "127.0.0.1", "[::1]"}) {
+            assertThat(sentWithHost(local, path, submission)).as(local).startsWith("HTTP/1.1 201")
+                    .contains("\"receiptUrl\":\"http://" + local + ":" + port + "/r/");
+        }
+    }
+
+    /** A request as a client that names any host may send it (java.net.http will not set Host). */
+    private String sentWithHost(String host, String path, String jsonBody) throws IOException {
+        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        String head = (jsonBody == null ? "GET " : "POST ") + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

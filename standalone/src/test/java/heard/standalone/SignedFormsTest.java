@@ -72,6 +72,51 @@ class SignedFormsTest {
         assertThat(events("FeedbackSubmitted")).isEqualTo(before + 1);
     }
 
+    /**
+     * A page of another site cannot post the feedback form, even with a token it took from the form:
+     * its {@code Origin} (or, without one, its {@code Referer}) must be this site. A client that sends
+     * neither is not a browser, carries no visitor's credentials, and is taken as any anonymous post.
+     */
+    @Test
+    void theFeedbackFormIsRefusedFromAnotherSite() {
+        String page = api.get("/i/" + initiative).body();
+        String token = FormPage.token(page);
+        assertThat(page).as("the form's page keeps its Origin sent, to the command side too")
+                .contains("<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">");
+        String self = "http://localhost:" + port;
+        long before = events("FeedbackSubmitted");
+
+        for (String[] foreign : new String[][] {{"Origin", "https://elsewhere.example"}, {"Origin", "null"},
+                {"Origin", "http://localhost:" + (port + 1)}, {"Referer", "https://elsewhere.example/form"}}) {
+            Api.Response refused = postFeedback(token, foreign);
+            assertThat(refused.headers().firstValue("Location")).as(foreign[1])
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/i/" + initiative + "?error=expired&lang=en"));
+        }
+        assertThat(events("FeedbackSubmitted")).isEqualTo(before);
+
+        for (String[] fromHere : new String[][] {{"Origin", self}, {"Referer", self + "/i/" + initiative}, {}}) {
+            assertThat(postFeedback(token, fromHere).headers().firstValue("Location").orElseThrow())
+                    .contains("/r/", "submitted=true");
+        }
+        assertThat(events("FeedbackSubmitted")).isEqualTo(before + 3);
+    }
+
+    /**
+     * The form is the participant's: a browser that also holds a facilitator's credentials for this site
+     * sends them along, yet what it posts is recorded as a participant's (and limited as theirs are).
+     */
+    @Test
+    void theFeedbackFormIsAParticipantsWhateverCredentialsComeWithIt() {
+        String token = FormPage.token(api.get("/i/" + initiative).body());
+        Api.Response posted = postFeedback(token, Api.headers(Api.as("facilitator"),
+                new String[] {"Origin", "http://localhost:" + port}));
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/r/", "submitted=true");
+
+        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/initiatives/"
+                + initiative + "/feedback", Api.as("facilitator")).json(), items -> items.get("totalItems").asInt() == 1);
+        assertThat(inbox.get("items").get(0).get("submittedBy").asText()).isEqualTo("participant");
+    }
+
     @Test
     void theAnswerOnAReceiptPageNeedsThatPagesToken() {
         JsonNode receipt = loop.submit(initiative, "The crossing has no guard");
@@ -93,11 +138,15 @@ class SignedFormsTest {
             assertThat(refused.headers().firstValue("Location")).as(bad)
                     .hasValueSatisfying(location -> assertThat(location).endsWith(page + "?error=expired&lang=en"));
         }
+        Api.Response fromElsewhere = postAnswer(page, feedbackId, token, "Origin", "https://elsewhere.example");
+        assertThat(fromElsewhere.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith(page + "?error=expired&lang=en"));
         assertThat(events("UnderstandingConfirmed")).isEqualTo(before);
         assertThat(api.get(page + "?error=expired").body()).contains("we did not record your answer");
 
-        assertThat(postAnswer(page, feedbackId, token).headers().firstValue("Location").orElseThrow())
-                .endsWith(page + "?answered=true&lang=en");
+        // the receipt page is sent with Referrer-Policy: no-referrer, so browsers post its forms with Origin: null
+        assertThat(postAnswer(page, feedbackId, token, "Origin", "null").headers().firstValue("Location")
+                .orElseThrow()).endsWith(page + "?answered=true&lang=en");
         assertThat(events("UnderstandingConfirmed")).isEqualTo(before + 1);
     }
 
@@ -125,16 +174,17 @@ class SignedFormsTest {
         assertThat(events("FeedbackAcknowledged")).isEqualTo(before + 1);
     }
 
-    private Api.Response postFeedback(String token) {
+    private Api.Response postFeedback(String token, String... headers) {
         String body = FormPage.body("text", "Crossing guards, please", "language", "en", "stakeholderGroup", "families",
                 "lang", "en");
         return api.postAs(FORM, "/i/" + initiative + "/feedback",
-                token == null ? body : body + "&" + FormPage.body("formToken", token));
+                token == null ? body : body + "&" + FormPage.body("formToken", token), headers);
     }
 
-    private Api.Response postAnswer(String page, String feedbackId, String token) {
+    private Api.Response postAnswer(String page, String feedbackId, String token, String... headers) {
         String body = FormPage.body("feedbackId", feedbackId, "confirmed", "true", "lang", "en");
-        return api.postAs(FORM, page + "/answer", token == null ? body : body + "&" + FormPage.body("formToken", token));
+        return api.postAs(FORM, page + "/answer", token == null ? body : body + "&" + FormPage.body("formToken", token),
+                headers);
     }
 
     private Api.Response acknowledge(String feedbackId, String back, String token) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Anonymous submissions and answers from one address are limited (here to 3 at once, one more a
- * minute); staff are not. The limiter's clock is moved by hand, so the refill is exact.
+ * minute); staff are not, unless what they post is the participant's form. The limiter's clock is moved by hand, so the refill is exact.
  */
 @SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false",
@@ -91,6 +91,11 @@ class SubmissionRateLimitTest {
                 assertThat(location).endsWith("/i/" + initiative + "?error=busy&lang=es"));
         assertThat(api.get("/i/" + initiative + "?error=busy&lang=es").body())
                 .contains("Hemos recibido muchos mensajes desde su red");
+        // a browser holding a facilitator's credentials sends them with the participant's form too: still limited
+        Api.Response withStaffCredentials = api.postAs(FORM, "/i/" + initiative + "/feedback", FormPage.body("text",
+                "One more", "language", "en", "stakeholderGroup", "families", "formToken", formToken),
+                Api.as("facilitator"));
+        assertThat(withStaffCredentials.headers().firstValue("Location").orElseThrow()).contains("error=busy");
         Api.Response refusedAnswer = api.post("/api/feedback/" + first.get("feedbackId").asText()
                 + "/understanding/response", "{\"confirmed\": true}",
                 "X-Receipt-Token", first.get("receiptToken").asText());

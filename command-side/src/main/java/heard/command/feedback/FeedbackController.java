@@ -1,6 +1,7 @@
 package heard.command.feedback;
 
 import heard.command.ratelimit.SubmissionRateLimit;
+import heard.command.rules.ReceiptRejected;
 import heard.command.web.Actor;
 import heard.command.web.InvalidInput;
 import heard.command.web.MissingReceiptToken;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,8 +82,8 @@ class FeedbackController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http, Principal principal) {
         limit.admit(http, principal);
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
-            throw new InvalidInput("Idempotency-Key", "use 1 to 255 printable ASCII characters");
+        if (idempotencyKey != null && !SubmissionKeys.isUnguessable(idempotencyKey)) {
+            throw new InvalidInput("Idempotency-Key", SubmissionKeys.FORMAT);
         }
         Receipt receipt = submissions.submit(initiativeId, request.toSubmission(), idempotencyKey,
                 Actor.of(principal));
@@ -118,8 +120,13 @@ class FeedbackController {
         if (receiptToken == null || receiptToken.isBlank()) {
             throw new MissingReceiptToken();
         }
-        commands.sendAndWait(new AnswerSummary(feedbackId, ReceiptTokens.hash(receiptToken), request.confirmed(),
-                request.correction(), Instant.now()));
+        try {
+            commands.sendAndWait(new AnswerSummary(feedbackId, ReceiptTokens.hash(receiptToken), request.confirmed(),
+                    request.correction(), Instant.now()));
+        } catch (AggregateNotFoundException e) {
+            // as for someone else's feedback: a receipt token must not tell which feedback ids exist
+            throw new ReceiptRejected();
+        }
         return Map.of("feedbackId", feedbackId);
     }
 

@@ -7,17 +7,19 @@ import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
-import heard.command.web.Actor;
+import heard.command.web.FormOrigin;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.forms.FormTokens;
 import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,23 +33,35 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The targets of the pages' forms, which work without JavaScript: each answers 303 See Other
  * to a page (the receipt page after a submission; the form again, with the problem, otherwise).
  * A post must carry the signed token its page rendered ({@link FormTokens}), so that another site
- * cannot post in a visitor's name; without one, or with a stale one, nothing is recorded.
+ * cannot post in a visitor's name, and must not come from another site's page ({@link FormOrigin});
+ * otherwise nothing is recorded. These are the participant's forms: credentials a browser sends along
+ * (a facilitator's, cached for this site) are not looked at, so a post is recorded and limited as the
+ * participant's, and a page elsewhere cannot make it a member of staff's.
  */
 @RestController
 class FeedbackFormController {
+    /** The feedback form's page keeps its Origin sent, so an opaque one is not its own. */
+    private static final Set<FormOrigin.Source> FROM_FEEDBACK_PAGE = EnumSet.of(FormOrigin.Source.THIS_SITE,
+            FormOrigin.Source.UNSTATED);
+    /** The receipt page sends no referrer, which makes browsers post its forms with {@code Origin: null}. */
+    private static final Set<FormOrigin.Source> FROM_RECEIPT_PAGE = EnumSet.of(FormOrigin.Source.THIS_SITE,
+            FormOrigin.Source.OPAQUE, FormOrigin.Source.UNSTATED);
+
     private final Submissions submissions;
     private final CommandGateway commands;
     private final ReceiptLinks links;
     private final SubmissionRateLimit limit;
     private final FormTokens forms;
+    private final FormOrigin origins;
 
     FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links,
-            SubmissionRateLimit limit, FormTokens forms) {
+            SubmissionRateLimit limit, FormTokens forms, FormOrigin origins) {
         this.submissions = submissions;
         this.commands = commands;
         this.links = links;
         this.limit = limit;
         this.forms = forms;
+        this.origins = origins;
     }
 
     @PostMapping(path = "/i/{initiativeId}/feedback", consumes = "application/x-www-form-urlencoded")
@@ -59,10 +73,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "false") boolean followUpConsent,
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
-            HttpServletRequest request, Principal principal) {
+            HttpServletRequest request) {
         String form = links.pages() + "/i/" + initiativeId;
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.feedbackForm(initiativeId), form, lang,
-                request, principal);
+                request, FROM_FEEDBACK_PAGE);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -78,7 +92,7 @@ class FeedbackFormController {
             Receipt receipt = submissions.submit(initiativeId,
                     new Submission(text, Channel.WEB, language, stakeholderGroup,
                             contact.isBlank() ? null : contact.strip(), followUpConsent),
-                    null, Actor.of(principal));
+                    null, Actors.PARTICIPANT);
             return seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang);
         } catch (RuleViolation e) {
             return seeOther(form, "error", e.field(), lang);
@@ -94,10 +108,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String correction,
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
-            HttpServletRequest request, Principal principal) {
+            HttpServletRequest request) {
         String page = links.receiptUrl(receiptToken);
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
-                request, principal);
+                request, FROM_RECEIPT_PAGE);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -110,7 +124,8 @@ class FeedbackFormController {
             return seeOther(page, "answered", "true", lang);
         } catch (RuleViolation e) {
             return seeOther(page, "error", e.field(), lang);
-        } catch (StateConflict | ReceiptRejected e) {
+        } catch (StateConflict | ReceiptRejected | AggregateNotFoundException e) {
+            // no such feedback answers as someone else's does: the page must not tell which ids exist
             return seeOther(page, "error", "answer", lang);
         }
     }
@@ -122,10 +137,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "false") boolean confirm,
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
-            HttpServletRequest request, Principal principal) {
+            HttpServletRequest request) {
         String page = links.receiptUrl(receiptToken);
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
-                request, principal);
+                request, FROM_RECEIPT_PAGE);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -136,19 +151,22 @@ class FeedbackFormController {
             commands.sendAndWait(new ForgetParticipant(feedbackId, ReceiptTokens.hash(receiptToken), Instant.now(),
                     Actors.PARTICIPANT));
             return seeOther(page, "forgotten", "true", lang);
-        } catch (ReceiptRejected e) {
+        } catch (ReceiptRejected | AggregateNotFoundException e) {
             return seeOther(page, "error", "other", lang);
         }
     }
 
-    /** Back to the page when the form's token or the sender's limit refuses the post; empty to go on. */
+    /**
+     * Back to the page when the form's token, the site it came from or the sender's limit refuses the post;
+     * empty to go on. Whoever is signed in, the post is limited as an anonymous participant's.
+     */
     private Optional<ResponseEntity<Void>> refusal(String formToken, String purpose, String page, String lang,
-            HttpServletRequest request, Principal principal) {
-        if (!forms.accepts(formToken, purpose)) {
+            HttpServletRequest request, Set<FormOrigin.Source> acceptedSources) {
+        if (!forms.accepts(formToken, purpose) || !acceptedSources.contains(origins.of(request))) {
             return Optional.of(seeOther(page, "error", "expired", lang));
         }
         try {
-            limit.admit(request, principal);
+            limit.admit(request, null);
         } catch (TooManySubmissions e) {
             return Optional.of(seeOther(page, "error", "busy", lang));
         }

@@ -3,21 +3,19 @@ package heard.command.feedback;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
+import heard.command.web.FormOrigin;
 import heard.command.web.InvalidInput;
 import heard.forms.FormTokens;
 import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -50,14 +47,13 @@ class StaffFormController {
 
     private final CommandGateway commands;
     private final ReceiptLinks links;
-    private final String pagesUrl;
+    private final FormOrigin origins;
     private final FormTokens forms;
 
-    StaffFormController(CommandGateway commands, ReceiptLinks links,
-            @Value("${heard.web.pages-url:}") String pagesUrl, FormTokens forms) {
+    StaffFormController(CommandGateway commands, ReceiptLinks links, FormOrigin origins, FormTokens forms) {
         this.commands = commands;
         this.links = links;
-        this.pagesUrl = pagesUrl;
+        this.origins = origins;
         this.forms = forms;
     }
 
@@ -136,41 +132,13 @@ class StaffFormController {
 
     /** The page to go back to, once the post is known to come from this site and to name a console page. */
     private String checked(HttpServletRequest request, String returnTo) {
-        if (!fromThisSite(request)) {
+        if (origins.of(request) != FormOrigin.Source.THIS_SITE) {
             throw new AccessDeniedException("A console form must be sent from the console's own pages");
         }
         if (!RETURN_TO.matcher(returnTo).matches() || returnTo.contains("..")) {
             throw new InvalidInput("returnTo", "use a console path that starts with /staff/");
         }
         return returnTo;
-    }
-
-    private boolean fromThisSite(HttpServletRequest request) {
-        String source = request.getHeader(HttpHeaders.ORIGIN);
-        if (source == null || source.isBlank()) {
-            source = request.getHeader(HttpHeaders.REFERER);
-        }
-        if (source == null || source.isBlank() || "null".equals(source)) {
-            return false;
-        }
-        String from = origin(source);
-        return from != null && (from.equals(origin(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()))
-                || (!pagesUrl.isBlank() && from.equals(origin(pagesUrl))));
-    }
-
-    /** scheme://host:port, lower case, with the default port spelled out; null when it is not an http(s) URL. */
-    static String origin(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                return null;
-            }
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private ResponseEntity<Void> seeOther(String returnTo, String feedbackId, String key, String value) {

@@ -3,10 +3,13 @@ package heard.command.feedback;
 import heard.command.rules.RuleViolation;
 import heard.events.ReceiptTokens;
 import heard.events.personal.PersonalCipher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,9 +18,18 @@ import org.springframework.stereotype.Component;
  * Idempotency keys of submissions. The receipt token must be answered again on a retry, yet only
  * its hash may be kept: so it is sealed (AES-GCM) under a key derived from the idempotency key,
  * which only the client holds. The key itself is stored only as a hash.
+ * <p>
+ * Whoever holds a key and the words it was sent with is answered that receipt, so a key must be too
+ * long to guess: 22 to 255 characters of {@code A-Z a-z 0-9 - _}, room for 128 random bits (a UUID,
+ * 32 hex digits, 22 base64url characters). The same key with other words is refused as unfit for them,
+ * never as "already used", and nothing is recorded: a fresh submission would make a duplicate of every
+ * retry of a client that reuses its keys.
  */
 @Component
 public class SubmissionKeys {
+    static final String FORMAT = "use a new random key of 22 to 255 characters of A-Z, a-z, 0-9, - and _,"
+            + " such as a UUID";
+    private static final Pattern UNGUESSABLE = Pattern.compile("[A-Za-z0-9_-]{22,255}");
     private final JdbcClient jdbc;
 
     SubmissionKeys(JdbcClient jdbc) {
@@ -39,9 +51,9 @@ public class SubmissionKeys {
                         + " from submission_key where key_hash = ?")
                 .param(keyHash)
                 .query((rs, n) -> {
-                    if (!rs.getString(1).equals(fingerprint(submission))) {
-                        throw new RuleViolation("Idempotency-Key",
-                                "this key was already used for a different submission; use a new key");
+                    if (!sameHash(rs.getString(1), fingerprint(submission))) {
+                        throw new RuleViolation("Idempotency-Key", "this key does not fit this submission; "
+                                + FORMAT);
                     }
                     return new Remembered(rs.getString(2), rs.getString(3), rs.getLong(4) > 0);
                 })
@@ -51,6 +63,10 @@ public class SubmissionKeys {
             return Optional.empty();
         }
         return remembered.map(r -> new Receipt(r.feedbackId(), unseal(initiativeId, key, r.sealedToken()), true));
+    }
+
+    static boolean isUnguessable(String key) {
+        return UNGUESSABLE.matcher(key).matches();
     }
 
     void remember(String initiativeId, String key, Submission submission, String feedbackId, String token) {
@@ -64,6 +80,12 @@ public class SubmissionKeys {
     /** Drops the idempotency keys of a forgotten participant's submission: their fingerprint is of its text. */
     public void forget(String feedbackId) {
         jdbc.sql("delete from submission_key where feedback_id = ?").param(feedbackId).update();
+    }
+
+    /** Compared in constant time, so that how long the answer takes says nothing of how much matched. */
+    private static boolean sameHash(String stored, String presented) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String lookup(String initiativeId, String key) {

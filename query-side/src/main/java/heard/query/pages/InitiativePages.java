@@ -55,6 +55,7 @@ class InitiativePages {
             HttpServletRequest request, Locale locale) {
         return initiatives.findById(initiativeId)
                 .map(initiative -> new ModelAndView("feedback-form")
+                        .addObject("feedbackFormPage", true)
                         .addObject("initiative", initiative)
                         .addObject("action", links.commandTarget(request, "i", initiativeId, "feedback"))
                         .addObject("formToken", forms.issue(FormTokens.feedbackForm(initiativeId)))
