@@ -69,6 +69,10 @@ public final class ParkAlone implements MessageHandlerInterceptor<EventMessage<?
         try {
             return applyAlone(chain);
         } catch (Exception failure) {
+            if (Passing.isPassing(failure)) {
+                // the database was away or busy, not the event at fault: the batch is tried again later
+                throw failure;
+            }
             parking.park(sequence, event, failure);
             if (batch.parked.isEmpty()) {
                 unitOfWork.afterCommit(u -> parking.forgetCachedSequences(segment));
