@@ -38,7 +38,8 @@ class DashboardPageTest {
                 "id=\"table-decisions\"", "id=\"table-indicators\"", "Show these figures as a table",
                 "data-stream=\"/api/initiatives/" + initiativeId + "/stream\"",
                 "src=\"/webjars/chart.js/", "/dist/chart.umd.min.js\"", "src=\"/dashboard.js\"",
-                "numbers under 5", "<tr class=\"flagged\">", "Under-represented")
+                "numbers under 5", "move in steps, not with each piece of feedback", "by at least 5",
+                "<tr class=\"flagged\">", "Under-represented")
                 .doesNotContain("cdn.", "https://", "<script>");
         // families: 5 of 11 is 45.5% of the voices against 60% of the community, an index of 0.76
         assertThat(row(page.body(), "Families")).contains(">5<", "45.5%", "60%", "0.76", "Under-represented");
@@ -62,7 +63,7 @@ class DashboardPageTest {
         Api.Response analyst = api.get("/i/" + initiativeId + "/dashboard/tables", Api.as("analyst"));
         assertThat(row(analyst.body(), "Sent to us")).contains(">1<");
         Api.Response page = api.get("/i/" + initiativeId + "/dashboard", Api.as("analyst"));
-        assertThat(page.body()).contains("You are seeing exact figures");
+        assertThat(page.body()).contains("You are seeing exact figures").doesNotContain("move in steps");
     }
 
     @Test
@@ -70,7 +71,8 @@ class DashboardPageTest {
         String initiativeId = loop.initiativeWithElevenVoices();
         Api.Response page = api.get("/i/" + initiativeId + "/dashboard?lang=es");
         assertThat(page.body()).contains("<html lang=\"es\">", "Cómo estamos escuchando", "Quién ha hablado",
-                "Subrepresentado", "Mostrar estas cifras como tabla", "45,5", "Mensaje de texto")
+                "Subrepresentado", "Mostrar estas cifras como tabla", "45,5", "Mensaje de texto",
+                "cambian por tramos, no con cada comentario", "en al menos 5")
                 .doesNotContain("Who has spoken");
     }
 

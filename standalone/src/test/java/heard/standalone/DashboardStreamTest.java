@@ -119,6 +119,85 @@ class DashboardStreamTest {
         }
     }
 
+    /**
+     * Feedback arrives one piece at a time, as it would for someone who knows when one person sent theirs and
+     * watches the public figures: whether they read the dashboard or follow its stream, no two public figures
+     * in a row differ by one submission, while an analyst sees each one.
+     */
+    @Test
+    void thePublicFiguresNeverMoveByOneSubmission() throws Exception {
+        String initiativeId = launched();
+        String voices = "fffffsssffssfff";
+        List<JsonNode> read = new ArrayList<>();
+        List<JsonNode> streamed = new ArrayList<>();
+        try (EventStream everyone = EventStream.open(port, stream(initiativeId));
+                EventStream analyst = EventStream.open(port, stream(initiativeId), Api.as("analyst"))) {
+            for (int sent = 1; sent <= voices.length(); sent++) {
+                if (voices.charAt(sent - 1) == 'f') {
+                    loop.submit(initiativeId, "A family's voice, number " + sent);
+                } else {
+                    loop.submitAsStaff(initiativeId);
+                }
+                int total = sent;
+                awaitDashboard(analyst, figures -> figures.at("/participation/total").asInt() == total);
+                read.add(api.get("/api/initiatives/" + initiativeId + "/dashboard").json());
+            }
+            long deadline = System.nanoTime() + SOON.toNanos();
+            for (EventStream.Event event = everyone.next("dashboard", SOON); event != null;
+                    event = everyone.next("dashboard", Duration.ofSeconds(2))) {
+                assertThat(System.nanoTime()).as("the public stream falls quiet").isLessThan(deadline);
+                streamed.add(figures(event));
+            }
+        }
+        for (List<JsonNode> seen : List.of(read, streamed)) {
+            assertThat(seen).allMatch(figures -> !figures.get("exact").asBoolean());
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(stepsOfFewerThanFive(seen.get(i - 1), seen.get(i))).as("public figures %d to %d", i - 1, i)
+                        .isEmpty();
+            }
+            // ten more voices since the five families: every figure that moved moved by five or more
+            JsonNode last = seen.get(seen.size() - 1);
+            assertThat(last.at("/participation/total").asInt()).isEqualTo(15);
+            assertThat(last.at("/participation/byGroup/0/count").asInt()).isEqualTo(10);
+            assertThat(last.at("/participation/byGroup/1/count").asInt()).isEqualTo(5);
+        }
+    }
+
+    /** The whole numbers shown in both that moved, but by fewer than five, and a total that moved at all by less. */
+    private static List<String> stepsOfFewerThanFive(JsonNode before, JsonNode after) {
+        List<String> steps = new ArrayList<>();
+        compare("", before, after, steps);
+        if (!before.equals(after) && before.at("/participation/total").isIntegralNumber()
+                && after.at("/participation/total").isIntegralNumber()) {
+            long moved = Math.abs(after.at("/participation/total").asLong() - before.at("/participation/total").asLong());
+            if (moved < 5) {
+                steps.add("the figures changed while the total moved by " + moved);
+            }
+        }
+        return steps;
+    }
+
+    private static void compare(String path, JsonNode before, JsonNode after, List<String> steps) {
+        if (path.equals("/decisions") || path.equals("/indicators") || path.equals("/minCell")) {
+            return;
+        }
+        if (before.isIntegralNumber() && after.isIntegralNumber()) {
+            long moved = Math.abs(after.asLong() - before.asLong());
+            if (moved > 0 && moved < 5) {
+                steps.add(path + ": " + before + " to " + after);
+            }
+        }
+        if (before.isObject()) {
+            before.fieldNames().forEachRemaining(field -> compare(path + "/" + field, before.get(field),
+                    after.path(field), steps));
+        }
+        if (before.isArray()) {
+            for (int i = 0; i < before.size(); i++) {
+                compare(path + "/" + i, before.get(i), after.path(i), steps);
+            }
+        }
+    }
+
     @Test
     void heartbeatsKeepAViewerAliveAndALeavingViewerIsForgotten() throws Exception {
         String initiativeId = launched();

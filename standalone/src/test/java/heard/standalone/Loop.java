@@ -52,8 +52,9 @@ public final class Loop {
     }
 
     /**
-     * Five families and six members of staff, shown on the dashboard: families are 45% of the voices and 60%
-     * of the community (under-represented), staff 55% against 10%.
+     * Five families and six members of staff, counted on the dashboard (read exactly, as an analyst, so that
+     * the public figures are first published with all eleven): families are 45% of the voices and 60% of the
+     * community (under-represented), staff 55% against 10%.
      */
     public String initiativeWithElevenVoices() {
         String initiativeId = launchInitiative();
@@ -64,7 +65,7 @@ public final class Loop {
             submitAsStaff(initiativeId);
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
-                + "/dashboard").json().at("/participation/total").asInt() == 11);
+                + "/dashboard", Api.as("analyst")).json().at("/participation/total").asInt() == 11);
         return initiativeId;
     }
 

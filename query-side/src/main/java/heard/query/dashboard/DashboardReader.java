@@ -13,10 +13,12 @@ import heard.query.dashboard.DashboardView.Point;
 import heard.query.dashboard.DashboardView.Series;
 import heard.query.dashboard.DashboardView.ThemeCount;
 import heard.query.dashboard.DashboardView.Timing;
+import heard.query.dashboard.Tallies.Duration;
 import heard.query.web.NotFound;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,29 +75,39 @@ public class DashboardReader {
     private record Group(String code, String name, double populationShare) {
     }
 
-    private record Duration(String kind, String group, double hours) {
-    }
-
     @Transactional(readOnly = true)
     public DashboardView dashboard(String initiativeId, Instant now, boolean exact) {
+        return dashboard(initiativeId, tallies(initiativeId, now), exact);
+    }
+
+    /** The initiative's counts of people and their feedback as they stand; see {@link Tallies}. */
+    @Transactional(readOnly = true)
+    Tallies tallies(String initiativeId, Instant now) {
+        Map<String, Map<String, Long>> counts = counts(initiativeId, Tallies.DIMENSIONS);
+        List<Duration> durations = db.query("select kind, stakeholder_group, hours from dashboard_duration"
+                + " where initiative_id = ?", (row, n) -> new Duration(row.getString(1), row.getString(2),
+                        row.getDouble(3)), initiativeId);
+        Long overdue = db.queryForObject("select count(*) from dashboard_pending where initiative_id = ?"
+                + " and acknowledge_by < ?", Long.class, initiativeId, Timestamp.from(now));
+        return new Tallies(counts, durations, overdue == null ? 0 : overdue);
+    }
+
+    /** The dashboard drawn from the given tallies, and from the initiative's groups, decisions and indicators as they stand. */
+    @Transactional(readOnly = true)
+    DashboardView dashboard(String initiativeId, Tallies people, boolean exact) {
         List<String> titles = db.queryForList("select title from dashboard_initiative where initiative_id = ?",
                 String.class, initiativeId);
         if (titles.isEmpty()) {
             throw new NotFound("initiative", initiativeId);
         }
         Cells cells = new Cells(minCell, exact);
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        db.query("select dimension, item, amount from dashboard_count where initiative_id = ?", row -> {
-            counts.computeIfAbsent(row.getString(1), d -> new TreeMap<>()).put(row.getString(2), row.getLong(3));
-        }, initiativeId);
+        Map<String, Map<String, Long>> counts = new HashMap<>(people.counts());
+        counts.putAll(counts(initiativeId, List.of("engagement", "verdict", "decision")));
         List<Group> groups = db.query("select group_code, name, population_share from dashboard_group"
                 + " where initiative_id = ? order by position", (row, n) -> new Group(row.getString(1),
                         row.getString(2), row.getDouble(3)), initiativeId);
-        List<Duration> durations = db.query("select kind, stakeholder_group, hours from dashboard_duration"
-                + " where initiative_id = ?", (row, n) -> new Duration(row.getString(1), row.getString(2),
-                        row.getDouble(3)), initiativeId);
-        Long overdue = db.queryForObject("select count(*) from dashboard_pending where initiative_id = ?"
-                + " and acknowledge_by < ?", Long.class, initiativeId, Timestamp.from(now));
+        List<Duration> durations = people.durations();
+        long overdue = people.overdue();
 
         Map<String, Long> loop = counts.getOrDefault("loop", Map.of());
         long submitted = loop.getOrDefault("submitted", 0L);
@@ -110,8 +122,19 @@ public class DashboardReader {
                                 cells.small(submitted) || cells.small(closed)),
                         timing(cells, hours(durations, DashboardProjection.ACKNOWLEDGE, null, false), false),
                         timing(cells, hours(durations, DashboardProjection.CLOSE, null, false), false),
-                        timings(cells, groups, durations), cells.count(overdue == null ? 0 : overdue)),
+                        timings(cells, groups, durations), cells.count(overdue)),
                 decisions(counts), indicators(initiativeId), themes(cells, counts.getOrDefault("theme", Map.of())));
+    }
+
+    private Map<String, Map<String, Long>> counts(String initiativeId, List<String> dimensions) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        List<Object> arguments = new ArrayList<>(dimensions);
+        arguments.add(0, initiativeId);
+        db.query("select dimension, item, amount from dashboard_count where initiative_id = ? and dimension in ("
+                + String.join(", ", Collections.nCopies(dimensions.size(), "?")) + ")", row -> {
+                    counts.computeIfAbsent(row.getString(1), d -> new TreeMap<>()).put(row.getString(2), row.getLong(3));
+                }, arguments.toArray());
+        return counts;
     }
 
     private static Participation participation(Cells cells, long total, List<Group> groups, Map<String, Long> byGroup,

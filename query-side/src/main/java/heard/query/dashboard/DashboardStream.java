@@ -23,7 +23,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The dashboard as Server-Sent Events: a {@code dashboard} event with the figures at once and
- * after each change, and a comment now and then so that proxies keep an idle stream open. A
+ * after each change (for the public, each new public snapshot: see {@link PublicDashboard}), and
+ * a comment now and then so that proxies keep an idle stream open. A
  * viewer that leaves is noticed at the next write, and its subscription ends.
  */
 @RestController

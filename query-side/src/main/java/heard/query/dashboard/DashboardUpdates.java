@@ -1,6 +1,5 @@
 package heard.query.dashboard;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends each subscriber of a {@link DashboardQuery} the new figures when its initiative's
- * revision has moved. It looks at the stored revisions rather than at the events, so a change
- * made by any query-side instance reaches viewers on every instance, and many changes within
- * one interval reach them as one update.
+ * revision has moved, or, for the public, when a new public snapshot was published (which it
+ * tries when the revision has moved). It looks at the stored revisions and snapshots rather than
+ * at the events, so a change made by any query-side instance reaches viewers on every instance,
+ * and many changes within one interval reach them as one update.
  */
 @Component
 @EnableConfigurationProperties(LiveDashboard.class)
@@ -30,18 +30,22 @@ class DashboardUpdates implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DashboardUpdates.class);
     private final QueryUpdateEmitter emitter;
     private final NamedParameterJdbcTemplate db;
-    private final DashboardReader reader;
+    private final PublicDashboard dashboards;
     private final LiveDashboard live;
-    private final Clock clock = Clock.systemUTC();
-    /** The revision each subscription was last sent, by subscription id; touched by the timer's thread only. */
+    /**
+     * The revision (exact figures) or public snapshot's step each subscription was last sent, by
+     * subscription id; touched by the timer's thread only, as is {@link #looked}.
+     */
     private final Map<String, Long> sent = new HashMap<>();
+    /** The revision at which each initiative's figures were last looked at for publishing. */
+    private final Map<String, Long> looked = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    DashboardUpdates(QueryUpdateEmitter emitter, NamedParameterJdbcTemplate db, DashboardReader reader,
+    DashboardUpdates(QueryUpdateEmitter emitter, NamedParameterJdbcTemplate db, PublicDashboard dashboards,
             LiveDashboard live) {
         this.emitter = emitter;
         this.db = db;
-        this.reader = reader;
+        this.dashboards = dashboards;
         this.live = live;
     }
 
@@ -55,18 +59,40 @@ class DashboardUpdates implements SmartLifecycle {
             return;
         }
         Map<String, Long> revisions = revisions(subscriptions);
+        Map<String, Long> steps = publish(subscriptions, revisions);
         Map<DashboardQuery, Set<String>> due = new HashMap<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : subscriptions) {
             DashboardQuery query = (DashboardQuery) subscription.getPayload();
-            Long revision = revisions.get(query.initiativeId());
-            if (revision != null && !revision.equals(sent.put(subscription.getIdentifier(), revision))) {
+            Long version = (query.exact() ? revisions : steps).get(query.initiativeId());
+            if (version != null && !version.equals(sent.put(subscription.getIdentifier(), version))) {
                 due.computeIfAbsent(query, q -> new HashSet<>()).add(subscription.getIdentifier());
             }
         }
         due.forEach((query, subscribers) -> {
-            DashboardView figures = reader.dashboard(query.initiativeId(), clock.instant(), query.exact());
+            DashboardView figures = dashboards.read(query.initiativeId(), query.exact());
             emitter.emit(subscription -> subscribers.contains(subscription.getIdentifier()), figures);
         });
+    }
+
+    /**
+     * Publishes the public figures of each initiative the public watches whose figures moved since they
+     * were last looked at, and gives the step of each one's public snapshot.
+     */
+    private Map<String, Long> publish(List<SubscriptionQueryMessage<?, ?, ?>> subscriptions, Map<String, Long> revisions) {
+        Set<String> watched = new HashSet<>();
+        subscriptions.stream().map(subscription -> (DashboardQuery) subscription.getPayload())
+                .filter(query -> !query.exact()).forEach(query -> watched.add(query.initiativeId()));
+        looked.keySet().retainAll(watched);
+        if (watched.isEmpty()) {
+            return Map.of();
+        }
+        watched.forEach(initiativeId -> {
+            Long revision = revisions.get(initiativeId);
+            if (revision != null && !revision.equals(looked.get(initiativeId)) && dashboards.publishIfDue(initiativeId)) {
+                looked.put(initiativeId, revision);
+            }
+        });
+        return dashboards.steps(watched);
     }
 
     private Map<String, Long> revisions(List<SubscriptionQueryMessage<?, ?, ?>> subscriptions) {

@@ -1,8 +1,8 @@
 package heard.query.pages;
 
 import heard.query.dashboard.DashboardReader;
+import heard.query.dashboard.PublicDashboard;
 import heard.query.web.NotFound;
-import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +16,10 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class DashboardPage {
-    private final DashboardReader reader;
-    private final Clock clock = Clock.systemUTC();
+    private final PublicDashboard dashboards;
 
-    DashboardPage(DashboardReader reader) {
-        this.reader = reader;
+    DashboardPage(PublicDashboard dashboards) {
+        this.dashboards = dashboards;
     }
 
     @GetMapping("/i/{initiativeId}/dashboard")
@@ -36,7 +35,7 @@ class DashboardPage {
     private ModelAndView page(String view, String initiativeId, Authentication caller) {
         try {
             return new ModelAndView(view).addObject("dashboard",
-                    reader.dashboard(initiativeId, clock.instant(), DashboardReader.exactFor(caller)));
+                    dashboards.read(initiativeId, DashboardReader.exactFor(caller)));
         } catch (NotFound unknown) {
             return Pages.notFound();
         }
