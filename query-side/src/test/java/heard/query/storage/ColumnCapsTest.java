@@ -101,7 +101,8 @@ class ColumnCapsTest {
             "dashboard_pending.feedback_id", "dashboard_pending.initiative_id",
             "dashboard_decision.decision_id", "dashboard_decision.initiative_id", "dashboard_decision.engagement_level",
             "dashboard_indicator.indicator_id", "dashboard_indicator.initiative_id", "dashboard_indicator.direction",
-            "dashboard_measurement.indicator_id", "dashboard_measurement.initiative_id");
+            "dashboard_measurement.indicator_id", "dashboard_measurement.initiative_id",
+            "dashboard_public.initiative_id");
 
     /** The framework's own stores (tokens, dead letters, applied sequences, migrations): not read models. */
     private static final Set<String> FRAMEWORK = Set.of("token_entry", "dead_letter_entry", "applied_event",
