@@ -59,7 +59,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String form = links.pages() + "/i/" + initiativeId;
+        String form = links.pages() + "/i/" + EchoedIds.checked("initiativeId", initiativeId);
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.feedbackForm(initiativeId), form, lang,
                 request, principal);
         if (refused.isPresent()) {
@@ -93,7 +93,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String page = links.receiptUrl(receiptToken);
+        String page = links.receiptUrl(EchoedIds.checked("receiptToken", receiptToken));
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
                 request, principal);
         if (refused.isPresent()) {
@@ -121,7 +121,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String page = links.receiptUrl(receiptToken);
+        String page = links.receiptUrl(EchoedIds.checked("receiptToken", receiptToken));
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
                 request, principal);
         if (refused.isPresent()) {
