@@ -353,6 +353,20 @@ class BadInputTest {
         assertProblem(api.get(inbox + "?overdue=perhaps", Api.as("facilitator")), 400);
     }
 
+    /** A page so far on that its first row is past what the database can count to is a bad parameter, not a 500. */
+    @Test
+    void pagesOutOfRangeAnswerProblemsNamingTheParameter() {
+        String inbox = "/api/initiatives/" + ids.initiative() + "/feedback";
+        for (String query : List.of("page=2147483647", "page=2147483647&size=100", "page=21474837", "page=-1",
+                "page=99999999999", "size=0", "size=2147483647", "size=-2147483648")) {
+            Api.Response response = api.get(inbox + "?" + query, Api.as("facilitator"));
+            assertProblem(response, 400);
+            assertThat(response.json().get("errors").findValuesAsText("field")).as(query)
+                    .containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(api.get(inbox + "?page=1000000&size=100", Api.as("facilitator")).json().get("items")).isEmpty();
+    }
+
     static void assertProblem(Api.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).isEqualTo("application/problem+json");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import heard.events.FeedbackSubmitted;
 import heard.events.ParticipantForgotten;
+import heard.events.personal.PersonalCipher;
 import heard.query.config.Projections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,6 +86,26 @@ class ForgetTest {
         assertThat(dashboard(initiative)).isEqualTo(countsBefore);
         assertThat(lastEvent(feedbackId)).isInstanceOf(ParticipantForgotten.class)
                 .extracting("actor").isEqualTo("participant");
+    }
+
+    /** A participant may begin with the very marker of sealed words: theirs are sealed and forgotten all the same. */
+    @Test
+    void wordsThatBeginLikeSealedOnesAreStoredEncryptedAndForgottenToo() {
+        String initiative = loop.launchInitiative();
+        String words = PersonalCipher.PREFIX + WORDS;
+        JsonNode receipt = loop.submit(initiative, words);
+        String feedbackId = receipt.get("feedbackId").asText();
+        String token = receipt.get("receiptToken").asText();
+
+        assertNothingOfTheirs(storedPayloads(feedbackId));
+        assertThat(loop.awaitFeed(token, "SUBMITTED").get("text").asText()).isEqualTo(words);
+        assertThat(api.post("/api/receipts/forget", "", "X-Receipt-Token", token).status()).isEqualTo(200);
+
+        assertNothingOfTheirs(awaitForgotten(token).toString());
+        assertGoneFromTheInbox(initiative, feedbackId);
+        assertNothingOfTheirs(api.get("/r/" + token).body());
+        assertNothingOfTheirs(storedPayloads(feedbackId));
+        assertThat(submitted(feedbackId).text()).isNull();
     }
 
     @Test

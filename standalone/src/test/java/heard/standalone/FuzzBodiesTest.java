@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * valid body with its fields replaced by random values (strings of any characters, huge and odd
  * numbers, nulls, lists, objects), dropped, or joined by unknown ones, and random text that is not
  * JSON at all. No answer is a 5xx, and a refused body records nothing; a failure names the body
- * that caused it.
+ * that caused it, and the seed that replays the run ({@link FuzzSeeds}).
  */
 @StandaloneTest
+@ExtendWith(FuzzSeeds.Session.class)
 class FuzzBodiesTest {
     static final int CASES_PER_ENDPOINT = 40;
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,7 +65,7 @@ class FuzzBodiesTest {
     }
 
     /** The valid body changed in one to three places. */
-    static String mutate(ObjectNode valid, Random random, Arbitrary<JsonNode> values) {
+    static String mutate(ObjectNode valid, Random random, FuzzSeeds.Draw<JsonNode> values) {
         ObjectNode body = valid.deepCopy();
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
@@ -69,8 +73,8 @@ class FuzzBodiesTest {
             String field = fields.isEmpty() ? "x" : fields.get(random.nextInt(fields.size()));
             switch (random.nextInt(4)) {
                 case 0 -> body.remove(field);
-                case 1 -> body.set("unknown" + random.nextInt(100), values.sample());
-                default -> body.set(field, values.sample());
+                case 1 -> body.set("unknown" + random.nextInt(100), values.next());
+                default -> body.set(field, values.next());
             }
         }
         return body.toString();
@@ -82,13 +86,18 @@ class FuzzBodiesTest {
         return count == null ? 0 : count;
     }
 
-    @Test
-    void noBodyBreaksAnEndpointAndARefusedOneRecordsNothing() throws Exception {
+    static Stream<Long> seeds() {
+        return FuzzSeeds.with(20261123);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noBodyBreaksAnEndpointAndARefusedOneRecordsNothing(long seed) throws Exception {
         Api api = new Api(port);
         Ids ids = BadInputTest.known(api).ids();
-        Arbitrary<JsonNode> values = values(2);
-        Arbitrary<String> notJson = Arbitraries.strings().all().ofMaxLength(200);
-        Random random = new Random(20261123);
+        Random random = new Random(seed);
+        FuzzSeeds.Draw<JsonNode> values = new FuzzSeeds.Draw<>(values(2), random);
+        FuzzSeeds.Draw<String> notJson = new FuzzSeeds.Draw<>(Arbitraries.strings().all().ofMaxLength(200), random);
         List<String> broken = new ArrayList<>();
         int refused = 0;
         int accepted = 0;
@@ -96,7 +105,7 @@ class FuzzBodiesTest {
             Endpoint endpoint = endpoints.next();
             ObjectNode valid = (ObjectNode) Api.JSON.readTree(endpoint.body().apply(ids));
             for (int i = 0; i < CASES_PER_ENDPOINT; i++) {
-                String body = i % 10 == 9 ? notJson.sample() : mutate(valid, random, values);
+                String body = i % 10 == 9 ? notJson.next() : mutate(valid, random, values);
                 long before = events(db);
                 Api.Response answer = api.post(endpoint.path().apply(ids), body, endpoint.allowed());
                 if (answer.status() >= 500) {
@@ -111,14 +120,14 @@ class FuzzBodiesTest {
                     accepted++;
                 }
                 if (answer.status() >= 400) {
-                    assertThat(answer.contentType()).as(endpoint + ": " + abbreviated(body))
+                    assertThat(answer.contentType()).as("seed " + seed + ", " + endpoint + ": " + abbreviated(body))
                             .isEqualTo("application/problem+json");
                 }
             }
         }
-        System.out.printf("Fuzzed bodies: %d refused, %d accepted%n", refused, accepted);
-        assertThat(broken).isEmpty();
-        assertThat(refused).as("the mutations reach the checks").isGreaterThan(accepted);
+        System.out.printf("Fuzzed bodies with seed %d: %d refused, %d accepted%n", seed, refused, accepted);
+        assertThat(broken).as("seed " + seed).isEmpty();
+        assertThat(refused).as("seed " + seed + ": the mutations reach the checks").isGreaterThan(accepted);
     }
 
     static String abbreviated(String body) {

@@ -239,6 +239,31 @@ class StaffConsoleTest {
         assertThat(location(byReferer)).startsWith("http://localhost:" + port + back + "?done=themed");
     }
 
+    /** The way back echoes what the post names, so what could not fit in its headers is refused, naming it. */
+    @Test
+    void aReturnToOrAnIdTooLongForTheWayBackIsRefusedNamingIt() {
+        String initiativeId = loop.launchInitiative();
+        String feedbackId = loop.submit(initiativeId, "Lights on the path, please").get("feedbackId").asText();
+        awaitInbox(initiativeId, "", 1);
+        String back = "/staff/i/" + initiativeId;
+        lastToken = consoleToken(back);
+
+        // one long address, and a short one repeated, which the binding joins with commas
+        for (String body : List.of(form("themes", "lighting", "returnTo", back + "?status=" + "S".repeat(9_000)),
+                form("themes", "lighting", "returnTo", back, "returnTo", back.repeat(300)))) {
+            assertRefused(staffPost(feedbackId, "themes", body), "returnTo");
+        }
+        assertRefused(staffPost("f".repeat(5_000), "themes", form("themes", "lighting", "returnTo", back)),
+                "feedbackId");
+        assertThat(location(staffPost(feedbackId, "themes", form("themes", "lighting", "returnTo", back))))
+                .contains("done=themed");
+    }
+
+    private static void assertRefused(Api.Response response, String field) {
+        BadInputTest.assertProblem(response, 400);
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly(field);
+    }
+
     @Test
     void theCorrectedListShowsTheSummariesParticipantsSaidWereWrong() {
         String initiativeId = loop.launchInitiative();

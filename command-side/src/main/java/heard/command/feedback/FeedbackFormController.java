@@ -74,7 +74,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request) {
-        String form = links.pages() + "/i/" + initiativeId;
+        String form = links.pages() + "/i/" + EchoedIds.checked("initiativeId", initiativeId);
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.feedbackForm(initiativeId), form, lang,
                 request, FROM_FEEDBACK_PAGE);
         if (refused.isPresent()) {
@@ -109,7 +109,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request) {
-        String page = links.receiptUrl(receiptToken);
+        String page = links.receiptUrl(EchoedIds.checked("receiptToken", receiptToken));
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
                 request, FROM_RECEIPT_PAGE);
         if (refused.isPresent()) {
@@ -138,7 +138,7 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request) {
-        String page = links.receiptUrl(receiptToken);
+        String page = links.receiptUrl(EchoedIds.checked("receiptToken", receiptToken));
         Optional<ResponseEntity<Void>> refused = refusal(formToken, FormTokens.answerForm(feedbackId), page, lang,
                 request, FROM_RECEIPT_PAGE);
         if (refused.isPresent()) {

@@ -44,6 +44,8 @@ class StaffFormController {
     private static final String NOTICES = "done|error|item";
     /** The fields whose refusal the console explains in its own words; any other rule is told as one. */
     private static final String EXPLAINED = "message|summary|themes";
+    /** Longer than any console address; short enough that the way back stays well inside the headers' 8 KiB. */
+    private static final int MAX_RETURN_TO = 2_000;
 
     private final CommandGateway commands;
     private final ReceiptLinks links;
@@ -64,7 +66,7 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String back = checked(request, returnTo);
+        String back = checked(request, feedbackId, returnTo);
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
@@ -83,7 +85,7 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String back = checked(request, returnTo);
+        String back = checked(request, feedbackId, returnTo);
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
@@ -102,7 +104,7 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String back = checked(request, returnTo);
+        String back = checked(request, feedbackId, returnTo);
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
@@ -131,13 +133,17 @@ class StaffFormController {
     }
 
     /** The page to go back to, once the post is known to come from this site and to name a console page. */
-    private String checked(HttpServletRequest request, String returnTo) {
+    private String checked(HttpServletRequest request, String feedbackId, String returnTo) {
         if (origins.of(request) != FormOrigin.Source.THIS_SITE) {
             throw new AccessDeniedException("A console form must be sent from the console's own pages");
+        }
+        if (returnTo.length() > MAX_RETURN_TO) {
+            throw new InvalidInput("returnTo", "use a console path of at most " + MAX_RETURN_TO + " characters");
         }
         if (!RETURN_TO.matcher(returnTo).matches() || returnTo.contains("..")) {
             throw new InvalidInput("returnTo", "use a console path that starts with /staff/");
         }
+        EchoedIds.checked("feedbackId", feedbackId);
         return returnTo;
     }
 

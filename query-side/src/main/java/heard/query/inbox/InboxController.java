@@ -20,6 +20,10 @@ class InboxController {
     record InboxPage(List<InboxEntry> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    static final int MAX_SIZE = 100;
+    /** Far past any inbox, and near enough that the first row, page times size, is still an int to the database. */
+    static final int MAX_PAGE = 1_000_000;
+
     private final InboxItems items;
     private final InitiativeViews initiatives;
 
@@ -34,8 +38,8 @@ class InboxController {
             @RequestParam(required = false) FeedbackStatus status,
             @RequestParam(required = false) String group,
             @RequestParam(required = false) Boolean overdue,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
         if (!initiatives.existsById(initiativeId)) {
             throw new NotFound("initiative", initiativeId);
         }

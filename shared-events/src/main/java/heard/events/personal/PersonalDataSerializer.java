@@ -11,8 +11,9 @@ import org.axonframework.serialization.Serializer;
 /**
  * Crypto-shredding as a serializer decorator: {@link PersonalData} is encrypted with its
  * participant's key on the way to the event store or Kafka and decrypted on the way back.
- * Once a participant is forgotten their values read as null, whether they were stored
- * encrypted or (before encryption began) in plain text, and new values are not stored at all.
+ * Every value written is sealed, so a stored value with the {@link PersonalCipher#PREFIX} is
+ * always this class's own; one without it was stored before encryption began. Once a
+ * participant is forgotten their values read as null either way, and new values are not stored at all.
  */
 public final class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
@@ -39,9 +40,9 @@ public final class PersonalDataSerializer implements Serializer {
         return PersonalFields.of(event.getClass()).map(fields -> {
             String participant = ((AboutParticipant) event).feedbackId();
             Supplier<Optional<SecretKey>> key = once(() -> keys.forWriting(participant));
-            return fields.copy(event, (component, value) -> PersonalCipher.isEncrypted(value) ? value
-                    : key.get().map(k -> PersonalCipher.encrypt(k, value, boundTo(participant, component)))
-                            .orElse(null));
+            // every value, even one that looks sealed: a participant may type the stored form's prefix
+            return fields.copy(event, (component, value) -> key.get()
+                    .map(k -> PersonalCipher.encrypt(k, value, boundTo(participant, component))).orElse(null));
         }).orElse(event);
     }
 

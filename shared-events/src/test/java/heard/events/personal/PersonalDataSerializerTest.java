@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -69,6 +70,33 @@ class PersonalDataSerializerTest {
                     .doesNotContain("Maria", "Thank you", "Elm St", "Oak St", "unsafe");
             assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
         }
+    }
+
+    /** A participant may write anything, the stored form's own marker included: it is sealed like any words. */
+    @Test
+    void wordsThatBeginLikeTheStoredFormAreEncryptedAndForgottenAllTheSame() {
+        String words = PersonalCipher.PREFIX + " Maria asks for a guard at Elm St";
+        FeedbackSubmitted event = submitted("feedback-1", words, PersonalCipher.PREFIX + "maria@example.org");
+
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                .doesNotContain("Maria asks", "guard at Elm St", "maria@example.org");
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
+        keys.forget("feedback-1", AT);
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(submitted("feedback-1", null, null));
+    }
+
+    /** The stored form is a contract: events sealed by earlier releases, prefix and Base64, still open. */
+    @Test
+    void readsTheSealedFormEarlierReleasesStored() {
+        SecretKey key = keys.forWriting("feedback-1").orElseThrow();
+        FeedbackSubmitted event = submitted("feedback-1", "The crossing on Elm St is unsafe", "maria@example.org");
+        FeedbackSubmitted sealed = submitted("feedback-1",
+                PersonalCipher.PREFIX + PersonalCipher.seal(key, event.text(), "feedback-1/text"),
+                PersonalCipher.PREFIX + PersonalCipher.seal(key, event.contact(), "feedback-1/contact"));
+
+        assertThat((Object) serializer.deserialize(plain.serialize(sealed, byte[].class))).isEqualTo(event);
     }
 
     @Test
