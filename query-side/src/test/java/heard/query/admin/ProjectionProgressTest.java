@@ -49,6 +49,17 @@ class ProjectionProgressTest {
     }
 
     @Test
+    void aRebuildThatReachedTheLogsHeadIsLiveBeforeTheNextEventComes() {
+        ProjectionProgress progress = ProjectionProgress.of("dashboard", true,
+                List.of(replaying(HALVES[0], 1000, 1000), replaying(HALVES[1], 1000, 1000)), OptionalLong.of(1000),
+                null, 0);
+
+        assertThat(progress.state()).isEqualTo(State.LIVE);
+        assertThat(progress.lag()).isZero();
+        assertThat(progress.segments()).noneMatch(ProjectionProgress.SegmentProgress::replaying);
+    }
+
+    @Test
     void aSegmentOnAnErrorOrAStoppedProcessorSaysSo() {
         EventTrackerStatus failing = new TrackerStatus(HALVES[0], false, new GlobalSequenceTrackingToken(3),
                 new IllegalStateException("the database is away"));
