@@ -97,9 +97,9 @@ public final class Bench {
                     settings.warmupSeconds(), settings.measureSeconds(), heard.pid());
             Log.line("heard: " + format(results.heardWrites));
             results.heardCatchUpSeconds = awaitCaughtUp(submit, heard.url() + "/api/receipts/me");
-            results.heardLagAt100 = lag("heard", heard.url(), heard.url(), submit, STEADY_RATE, settings);
-            results.heardLagAt70pct = lag("heard", heard.url(), heard.url(), submit,
-                    seventyPercent(results.heardWrites), settings);
+            LagProbe.Lag[] lags = steadyLags("heard", heard.url(), heard.url(), submit, results.heardWrites, settings);
+            results.heardLagAt100 = lags[0];
+            results.heardLagAt70pct = lags[1];
             results.readsDuringRebuild = rebuildReads(heard.url(), initiative, submit, settings);
             results.heardLagOverload = lag("heard", heard.url(), heard.url(), submit, settings.lagRate(), settings);
         }
@@ -109,6 +109,20 @@ public final class Bench {
     /** 70 % of the rate the closed loop measured: a load the app sustains with room to spare. */
     static int seventyPercent(ClosedLoop.Throughput writes) {
         return Math.max(1, (int) Math.round(0.7 * writes.perSecond()));
+    }
+
+    /**
+     * The lags at 100/s and at 70 % of the closed loop's rate, the lower rate first: a probe at a rate the
+     * side does not keep up with leaves it work that the next one would measure.
+     */
+    static LagProbe.Lag[] steadyLags(String name, String writeUrl, String readUrl, String loadSubmitUrl,
+                                     ClosedLoop.Throughput writes, Settings settings) throws Exception {
+        int seventy = seventyPercent(writes);
+        LagProbe.Lag[] lags = new LagProbe.Lag[2];
+        for (int i : seventy < STEADY_RATE ? new int[] {1, 0} : new int[] {0, 1}) {
+            lags[i] = lag(name, writeUrl, readUrl, loadSubmitUrl, i == 0 ? STEADY_RATE : seventy, settings);
+        }
+        return lags;
     }
 
     /** The lag at a steady rate, to a probe initiative of its own (its dashboard counts only the probe's). */

@@ -56,11 +56,9 @@ final class Distributed {
                             settings.distributedWarmupSeconds(), settings.measureSeconds(), command.pid());
                     double catchUp = Bench.awaitCaughtUp(submit, query.url() + "/api/receipts/me");
                     Log.line("distributed: the query side caught up " + catchUp + " s after the writes");
-                    LagProbe.Lag at100 = Bench.lag("distributed", command.url(), query.url(), submit,
-                            Bench.STEADY_RATE, settings);
-                    LagProbe.Lag at70pct = Bench.lag("distributed", command.url(), query.url(), submit,
-                            Bench.seventyPercent(writes), settings);
-                    return new Result(writes, catchUp, at100, at70pct);
+                    LagProbe.Lag[] lags = Bench.steadyLags("distributed", command.url(), query.url(), submit,
+                            writes, settings);
+                    return new Result(writes, catchUp, lags[0], lags[1]);
                 }
             } finally {
                 kafka.destroy();

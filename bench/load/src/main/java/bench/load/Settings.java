@@ -22,7 +22,8 @@ record Settings(Path root, Path work, int clients, int warmupSeconds, int distri
                 Integer.getInteger("bench.distributed-warmup-seconds", 20),
                 Integer.getInteger("bench.measure-seconds", 15),
                 Integer.getInteger("bench.lag-rate", 500),
-                Integer.getInteger("bench.lag-warmup-seconds", 5),
+                // the app is warm from the closed loop by then; five probes a run
+                Integer.getInteger("bench.lag-warmup-seconds", 3),
                 Integer.getInteger("bench.lag-seconds", 10),
                 Integer.getInteger("bench.replay-events", 200_000),
                 Integer.getInteger("bench.replay-limit-seconds", 60),
