@@ -9,10 +9,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The distributed topology as README "Running distributed / Without Docker" runs it: an embedded
  * PostgreSQL and an embedded KRaft broker in this harness, the command-side jar and the query-side
  * jar as their own processes on them. Writes go to the command side; the lag ends when the query
- * side shows the receipt.
+ * side shows the receipt and the dashboard. No lag at an overload here: the query side, on the same
+ * two cores as everything else, only showed the queue it had built.
  */
 final class Distributed {
-    record Result(ClosedLoop.Throughput writes, LagProbe.Lag lag) {
+    /** The lags at 100/s and at 70 % of the writes the command side accepted in the closed loop. */
+    record Result(ClosedLoop.Throughput writes, double catchUpSeconds, LagProbe.Lag lagAt100,
+                  LagProbe.Lag lagAt70pct) {
     }
 
     private Distributed() {
@@ -50,14 +53,12 @@ final class Distributed {
                     String submit = command.url() + "/api/initiatives/" + initiative + "/feedback";
                     Log.line("distributed: " + settings.clients() + " clients on the command side");
                     ClosedLoop.Throughput writes = ClosedLoop.run(submit, Submissions::feedback, settings.clients(),
-                            settings.warmupSeconds(), settings.measureSeconds(), command.pid());
+                            settings.distributedWarmupSeconds(), settings.measureSeconds(), command.pid());
                     double catchUp = Bench.awaitCaughtUp(submit, query.url() + "/api/receipts/me");
                     Log.line("distributed: the query side caught up " + catchUp + " s after the writes");
-                    Log.line("distributed: " + settings.lagRate() + " submissions/s, lag to the query side");
-                    LagProbe.Lag lag = LagProbe.run(submit, query.url() + "/api/receipts/me", Submissions::feedback,
-                            settings.lagRate(), settings.lagWarmupSeconds(), settings.lagSeconds(),
-                            LagProbe.sampleEvery(settings.lagRate()));
-                    return new Result(writes, lag);
+                    LagProbe.Lag[] lags = Bench.steadyLags("distributed", command.url(), query.url(), submit,
+                            writes, settings);
+                    return new Result(writes, catchUp, lags[0], lags[1]);
                 }
             } finally {
                 kafka.destroy();

@@ -1,6 +1,7 @@
 package bench.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import heard.events.personal.PersonalCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -8,16 +9,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
+import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A stored history written straight into the event store's table, in the form the app stores:
- * Jackson JSON of the event records' fields (ISO-8601 instants), the payload's class as its type.
- * Initiatives first, then for each feedback its submission, acknowledgement, the facilitator's
+ * Jackson JSON of the event records' fields (ISO-8601 instants), the payload's class as its type, each
+ * participant's words encrypted with a key of their own in {@code participant_key} as the app seals them
+ * (so that reading the history back decrypts, as it does for real data). Initiatives first, then for each feedback its submission, acknowledgement, the facilitator's
  * summary and its themes, interleaved across feedback as they would be in a busy week.
  */
 final class EventSeed {
@@ -45,7 +49,9 @@ final class EventSeed {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "sa", "");
              PreparedStatement insert = db.prepareStatement("insert into domain_event_entry (global_index,"
                      + " event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
-                     + " payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)")) {
+                     + " payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?)");
+             PreparedStatement key = db.prepareStatement("insert into participant_key (participant_id, secret,"
+                     + " created_at) values (?, ?, ?)")) {
             db.setAutoCommit(false);
             long index = 0;
             for (int i = 0; i < initiatives; i++) {
@@ -76,7 +82,8 @@ final class EventSeed {
                                     sampleFeedback = ids[k];
                                 }
                                 type = "heard.events.FeedbackSubmitted";
-                                payload.put("text", Submissions.feedbackText()).put("channel", "WEB")
+                                payload.put("text", sealed(key, ids[k], at, Submissions.feedbackText()))
+                                        .put("channel", "WEB")
                                         .put("language", "en")
                                         .put("stakeholderGroup", Submissions.GROUPS.get((block + k) % 4))
                                         .putNull("contact").put("followUpConsent", false)
@@ -101,10 +108,12 @@ final class EventSeed {
                     }
                 }
                 if ((block / INTERLEAVE) % 8 == 7) {
+                    key.executeBatch();
                     insert.executeBatch();
                     db.commit();
                 }
             }
+            key.executeBatch();
             insert.executeBatch();
             try (Statement statement = db.createStatement()) {
                 statement.execute("alter sequence domain_event_entry_seq restart with " + (index + 1));
@@ -126,6 +135,16 @@ final class EventSeed {
         payload.putArray("languages").add("en").add("es");
         payload.put("acknowledgeWithinHours", 72).put("at", at.toString()).put("actor", "leader");
         return payload;
+    }
+
+    /** The participant's text as the app stores it: encrypted with a new key of theirs, bound to them and the field. */
+    private static String sealed(PreparedStatement keys, String participant, Instant at, String text) throws Exception {
+        javax.crypto.SecretKey key = PersonalCipher.newKey();
+        keys.setString(1, participant);
+        keys.setString(2, Base64.getEncoder().encodeToString(key.getEncoded()));
+        keys.setTimestamp(3, Timestamp.from(at));
+        keys.addBatch();
+        return PersonalCipher.encrypt(key, text, participant + "/text");
     }
 
     private static void add(PreparedStatement insert, long index, String aggregate, long sequence, String type,

@@ -15,26 +15,32 @@ import java.util.TreeMap;
  * Rebuilding every projection from a stored history: the app makes its schema, the history is
  * written into its event store, every projection's token is put at the head (as after a build)
  * with empty read models, and then the administrator's replay endpoint is called for each. It is
- * done when each projection has applied the last event of every aggregate it reads
- * (table {@code applied_event}, written with the read model). The H2 file is opened with
- * AUTO_SERVER=TRUE, as the sides' own settings do, so that this harness can read those tables
- * while the app runs.
+ * done when the administrator's view ({@code GET /api/admin/projections}) shows every projection
+ * at the head of the log again (see {@link Projections.Standing} for why not only LIVE); then each must have applied the last event of every aggregate it
+ * reads (table {@code applied_event}, written with the read model). After the app has stopped, the
+ * same file gives the read models' rows per event and the framework's floor ({@link LogRead}). The H2
+ * file is opened with AUTO_SERVER=TRUE, as the sides' own settings do, so that this harness can read
+ * those tables while the app runs.
  */
 final class Replay {
     /**
      * {@code complete} is false when the replay was still going at the time limit; the rate is then of
-     * the events applied so far (each projection's share of its aggregates, times the events).
-     * {@code seededEventsPerSecond} is how fast the harness wrote the history's rows into the same H2 file
-     * (JDBC batches, a commit every 2048 rows, one connection): a ceiling for any replay that writes
-     * as many rows as it reads, as the projections do.
+     * the events applied so far (each projection's position over the log's head). {@code appliedAsExpected}
+     * says whether every projection applied every aggregate's last event. {@code seededEventsPerSecond} is
+     * how fast the harness wrote the history's rows into the same H2 file (JDBC batches, a commit every 2048
+     * rows, one connection): a ceiling for any replay that writes as many rows as it reads, as the
+     * projections do. {@code logRead} is the same history read and deserialized with nothing applied;
+     * {@code readModelRows} the rows of each read-model table afterwards.
      */
     record Result(double eventsPerSecond, int events, double seconds, boolean complete, double fractionDone,
-                  boolean receiptReadable, int deadLetters, double seededEventsPerSecond) {
+                  boolean viewSaidLive, boolean appliedAsExpected, boolean receiptReadable, int deadLetters, double seededEventsPerSecond,
+                  LogRead.Result logRead, ReadModelRows.Count readModelRows) {
     }
 
     static final List<String> PROJECTIONS = List.of("initiatives", "returned-learning", "learning-feed", "inbox",
             "decisions", "indicators", "dashboard");
-    private static final String ADMIN = Http.basic("admin", "admin-demo");
+    private static final String ADMIN = Projections.ADMIN;
+    private static final Duration LOOK_EVERY = Duration.ofMillis(250);
 
     private Replay() {
     }
@@ -42,7 +48,8 @@ final class Replay {
     static Result run(Settings settings, int port) throws Exception {
         Path data = settings.work().resolve("replay-data");
         Files2.deleteTree(data);
-        String url = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard;WRITE_DELAY=0;QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
+        String file = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard";
+        String url = file + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
         List<String> args = List.of("--heard.data-dir=" + data, "--heard.demo-data=false",
                 "--spring.datasource.url=" + url);
         try (AppProcess schema = Bench.standalone("replay-schema", settings, port, args)) {
@@ -59,34 +66,51 @@ final class Replay {
             statement.executeUpdate("update token_entry set token = '{\"index\":" + seeded.events()
                     + ",\"gaps\":[]}', token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken'");
         }
+        double seconds;
+        double done;
+        boolean complete;
+        boolean appliedAsExpected;
+        boolean saidLive;
+        boolean readable;
+        int deadLetters;
         try (AppProcess app = Bench.standalone("replay", settings, port, args);
              Connection db = DriverManager.getConnection(url, "sa", "")) {
             long start = System.nanoTime();
             for (String projection : PROJECTIONS) {
-                Http.post(app.url() + "/api/admin/projections/" + projection + "/replay", "", ADMIN);
+                Projections.replay(app.url(), projection);
             }
             long limit = start + Duration.ofSeconds(settings.replayLimitSeconds()).toNanos();
-            Map<String, long[]> applied = applied(db);
-            boolean complete;
-            while (!(complete = complete(applied, expected)) && System.nanoTime() < limit) {
-                // counting the applied events scans a table the replay is filling: not too often
-                Thread.sleep(1000);
-                applied = applied(db);
+            List<Projections.Standing> standings = Projections.read(app.url());
+            while (!(complete = Projections.allLive(standings, PROJECTIONS)) && System.nanoTime() < limit) {
+                Thread.sleep(LOOK_EVERY.toMillis());
+                standings = Projections.read(app.url());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double done = complete ? 1.0 : fractionDone(applied, expected);
+            seconds = (System.nanoTime() - start) / 1e9;
+            done = complete ? 1.0 : Projections.done(standings, PROJECTIONS);
+            saidLive = Projections.saidLive(standings, PROJECTIONS);
+            Map<String, long[]> applied = applied(db);
+            appliedAsExpected = complete(applied, expected);
             if (!complete) {
-                Log.line("replay: not done after " + settings.replayLimitSeconds() + " s: " + describe(applied));
+                Log.line("replay: not done after " + settings.replayLimitSeconds() + " s: " + standings);
+            } else if (!appliedAsExpected) {
+                Log.line("replay: live again, but not every aggregate applied: " + describe(applied));
             }
             HttpResponse<String> receipt = Http.get(app.url() + "/api/receipts/me", "X-Receipt-Token",
                     seeded.sampleReceiptToken());
-            boolean readable = receipt.statusCode() == 200 && receipt.body().contains(seeded.sampleFeedbackId())
+            readable = receipt.statusCode() == 200 && receipt.body().contains(seeded.sampleFeedbackId())
                     && receipt.body().contains("transport");
             HttpResponse<String> letters = Http.get(app.url() + "/api/admin/dead-letters", "Authorization", ADMIN);
-            int deadLetters = countDeadLetters(letters.body());
-            return new Result(seeded.events() * done / seconds, seeded.events(), seconds, complete, done, readable,
-                    deadLetters, seededPerSecond);
+            deadLetters = countDeadLetters(letters.body());
         }
+        // the app has stopped: the file is the harness's alone
+        ReadModelRows.Count rows = ReadModelRows.count(file, settings.root());
+        Log.line("replay: " + rows.rows() + " read-model rows for " + rows.events() + " events");
+        LogRead.Result logRead = LogRead.run(file, seeded.events(),
+                Duration.ofSeconds(settings.replayLimitSeconds()));
+        Log.line("replay: the log alone read and deserialized at " + Math.round(logRead.eventsPerSecond())
+                + " events/s");
+        return new Result(seeded.events() * done / seconds, seeded.events(), seconds, complete, done, saidLive,
+                appliedAsExpected, readable, deadLetters, seededPerSecond, logRead, rows);
     }
 
     /** Per projection: how many aggregates it applies events of, and the sum of their last sequence numbers. */
@@ -122,18 +146,6 @@ final class Replay {
             }
         }
         return true;
-    }
-
-    /** The share of the work done: aggregates applied over aggregates expected, over every projection. */
-    private static double fractionDone(Map<String, long[]> applied, Map<String, long[]> expected) {
-        long want = 0;
-        long got = 0;
-        for (Map.Entry<String, long[]> e : expected.entrySet()) {
-            want += e.getValue()[0];
-            long[] figures = applied.get(e.getKey());
-            got += figures == null ? 0 : Math.min(figures[0], e.getValue()[0]);
-        }
-        return want == 0 ? 1 : got / (double) want;
     }
 
     private static String describe(Map<String, long[]> applied) {
