@@ -1,5 +1,6 @@
 package heard.query.admin;
 
+import heard.query.config.CaughtUp;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -24,7 +25,7 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
                                  OptionalLong head, Double eventsPerSecond, long parked) {
         List<SegmentProgress> segments = statuses.stream()
                 .map(status -> new SegmentProgress(status.getSegment().getSegmentId(),
-                        boxed(status.getCurrentPosition()), stillReplaying(status), status.isCaughtUp(),
+                        boxed(status.getCurrentPosition()), CaughtUp.stillReplaying(status), status.isCaughtUp(),
                         status.isErrorState()))
                 .sorted(java.util.Comparator.comparingInt(SegmentProgress::segment)).toList();
         Long position = position(statuses);
@@ -48,14 +49,6 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
     }
 
-    /**
-     * Axon keeps a segment marked as replaying until it handles an event past the position of the reset;
-     * once it has reached that position, the rebuild is done, even if no new event has come since.
-     */
-    private static boolean stillReplaying(EventTrackerStatus status) {
-        return status.isReplaying() && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0);
-    }
-
     private static Integer rebuiltPercent(Collection<EventTrackerStatus> statuses) {
         long done = 0;
         long total = 0;
@@ -68,7 +61,7 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
     }
 
     private static Long toReplay(Collection<EventTrackerStatus> statuses) {
-        return statuses.stream().filter(ProjectionProgress::stillReplaying)
+        return statuses.stream().filter(CaughtUp::stillReplaying)
                 .mapToLong(status -> Math.max(0, status.getResetPosition().orElse(0)
                         - status.getCurrentPosition().orElse(0)))
                 .max().orElse(0);

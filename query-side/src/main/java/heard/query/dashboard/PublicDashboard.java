@@ -3,6 +3,7 @@ package heard.query.dashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.events.EventJson;
+import heard.query.config.CaughtUp;
 import heard.query.web.NotFound;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,6 +12,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * behind the figures has moved by nothing or by at least {@code heard.privacy.min-cell} (see
  * {@link Tallies#stepAwayFrom}). Someone who knows when one person sent feedback, and watches the public
  * dashboard or its stream, so never sees a change that only that feedback made. Snapshots are kept in the
- * database, so every query-side instance shows the same ones, one after the other.
+ * database, so every query-side instance shows the same ones, one after the other. None is taken while the
+ * dashboard's projection has not caught up with the log (at start, or during a rebuild): a snapshot of part of
+ * it could hold the public figures back until every count it left out had moved by a whole step.
  */
 @Component
 public class PublicDashboard {
@@ -33,10 +38,14 @@ public class PublicDashboard {
     private final LiveDashboard live;
     private final Clock clock = Clock.systemUTC();
 
-    PublicDashboard(DashboardReader reader, JdbcTemplate db, LiveDashboard live) {
+    private final EventProcessingConfiguration processing;
+
+    PublicDashboard(DashboardReader reader, JdbcTemplate db, LiveDashboard live,
+                    EventProcessingConfiguration processing) {
         this.reader = reader;
         this.db = db;
         this.live = live;
+        this.processing = processing;
     }
 
     private record Snapshot(long step, Instant publishedAt, String json) {
@@ -77,10 +86,15 @@ public class PublicDashboard {
             return new Outcome(last, false);
         }
         Tallies figures = reader.tallies(initiativeId, now);
+        if (last == null && !reader.exists(initiativeId)) {
+            throw new NotFound("initiative", initiativeId);
+        }
+        if (!dashboardSettled()) {
+            // part of the log, at start or during a rebuild: shown, under the usual suppression, but never kept as
+            // a snapshot, which later figures could then not step away from
+            return new Outcome(last != null ? last : new Snapshot(0, now, json(figures)), false);
+        }
         if (last == null) {
-            if (!reader.exists(initiativeId)) {
-                throw new NotFound("initiative", initiativeId);
-            }
             Snapshot first = new Snapshot(1, now, json(figures));
             try {
                 db.update("insert into dashboard_public (initiative_id, step, published_at, tallies) values (?, ?, ?, ?)",
@@ -99,6 +113,11 @@ public class PublicDashboard {
                 + " where initiative_id = ? and step = ?", next.step(), Timestamp.from(now), next.json(), initiativeId,
                 last.step());
         return new Outcome(replaced == 1 ? next : stored(initiativeId), true);
+    }
+
+    private boolean dashboardSettled() {
+        return processing.eventProcessor(DashboardProjection.GROUP, StreamingEventProcessor.class)
+                .map(CaughtUp::settled).orElse(true);
     }
 
     /** The step of each initiative's public snapshot, which moves each time one is published. */
