@@ -201,6 +201,9 @@ class BadInputTest {
     void theParticipantsAnswerNeedsTheirOwnReceiptToken() {
         String path = "/api/feedback/" + ids.feedback() + "/understanding/response";
         assertProblem(api.post(path, "{\"confirmed\": true}"), 401);
+        // without a token, the body is not even read: nobody learns what it should hold
+        assertProblem(api.post(path, "{}"), 401);
+        assertProblem(api.post(path, "not json"), 401);
         assertProblem(api.post(path, "{\"confirmed\": true}", "X-Receipt-Token", "AAAAAAAAAAAAAAAAAAAAAA"), 403);
         assertProblem(api.post(path, "{\"confirmed\": true}", "X-Receipt-Token", "not a token"), 403);
         assertProblem(api.post(path, "{\"confirmed\": ", "X-Receipt-Token", receiptToken), 400);
