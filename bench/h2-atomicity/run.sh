@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kills a process writing to H2 many times and checks that every transaction came back whole
-# (README "Performance", "H2 after a kill"). Arguments: kills, writer threads, rows per transaction.
+# (docs/performance.md, "H2 after a kill"). Arguments: kills, writer threads, rows per transaction.
 #   bench/h2-atomicity/run.sh 100 16 200
 set -euo pipefail
 cd "$(dirname "$0")"

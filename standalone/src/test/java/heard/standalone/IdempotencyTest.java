@@ -102,7 +102,7 @@ class IdempotencyTest {
 
     /**
      * After a kill, H2 may keep part of a submission that was never acknowledged: its key without its
-     * event (README "H2 after a kill"). The retry must not answer a receipt that would never open.
+     * event (docs/performance.md "H2 after a kill"). The retry must not answer a receipt that would never open.
      */
     @Test
     void aKeyWhoseSubmissionWasNotStoredTakesTheRetryAnew() {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The distributed topology as README "Running distributed / Without Docker" runs it: an embedded
+ * The distributed topology as docs/operations.md "Without Docker" runs it: an embedded
  * PostgreSQL and an embedded KRaft broker in this harness, the command-side jar and the query-side
  * jar as their own processes on them. Writes go to the command side; the lag ends when the query
  * side shows the receipt and the dashboard. No lag at an overload here: the query side, on the same

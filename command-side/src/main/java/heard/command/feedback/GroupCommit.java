@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code heard.submissions.group-commit} is the most that share one commit. It is 1 unless set: each
  * submission is then written alone on its own request's thread. The standalone app sets 32: on H2 the
  * commit's write was the cost to share. On PostgreSQL one writer thread waits on each statement's
- * round trip in turn, and sharing gave fewer writes, not more (README "Performance").
+ * round trip in turn, and sharing gave fewer writes, not more (docs/performance.md).
  */
 @Component
 public class GroupCommit {

@@ -41,7 +41,7 @@ public class SubmissionKeys {
 
     /**
      * The receipt this key was given, if its submission is stored. A key whose submission is not (H2 can
-     * keep part of a transaction that a kill cut off; README "H2 after a kill") is dropped, so that
+     * keep part of a transaction that a kill cut off; docs/performance.md "H2 after a kill") is dropped, so that
      * the retry is taken anew rather than answered with a receipt that would never open.
      */
     Optional<Receipt> find(String initiativeId, String key, Submission submission) {
