@@ -140,11 +140,10 @@ class DashboardProjection {
         if (feedback == null) {
             return;
         }
-        Set<String> before = themes(feedback.themes);
-        Set<String> after = new LinkedHashSet<>(e.themes());
-        before.stream().filter(theme -> !after.contains(theme)).forEach(theme -> add(e.initiativeId(), "theme", theme, -1));
-        after.stream().filter(theme -> !before.contains(theme)).forEach(theme -> add(e.initiativeId(), "theme", theme, 1));
-        db.update("update dashboard_feedback set themes = ? where feedback_id = ?", String.join(";", after),
+        // the event names only the themes added: those before it stay, as they do on the aggregate
+        Set<String> all = themes(feedback.themes);
+        e.themes().stream().filter(all::add).forEach(theme -> add(e.initiativeId(), "theme", theme, 1));
+        db.update("update dashboard_feedback set themes = ? where feedback_id = ?", String.join(";", all),
                 e.feedbackId());
     }
 
