@@ -3,12 +3,15 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import heard.events.FeedbackAcknowledged;
 import heard.standalone.StoredVoices.Stored;
 import heard.standalone.StoredVoices.Voice;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,25 @@ class UnstorableEventTest {
         String later = loop.submit(scene.initiativeId(), "Long after").get("receiptToken").asText();
         loop.awaitFeed(later, "SUBMITTED");
         Awaitility.await().atMost(SOON).until(() -> submitted(scene.initiativeId()) == 5);
+    }
+
+    @Test
+    void aLaterEventOfTheParkedSubmissionWaitsBehindIt() {
+        Scene scene = parkedScene();
+        assertParkedOnceIn(scene, PROJECTIONS);
+        String feedbackId = scene.unstorable().feedbackId();
+        GenericDomainEventMessage<FeedbackAcknowledged> acknowledged = new GenericDomainEventMessage<>("Feedback",
+                feedbackId, 1, new FeedbackAcknowledged(feedbackId, scene.initiativeId(), "Thank you", Instant.now(),
+                        "facilitator"));
+        transactions.executeInTransaction(() -> store.publish(acknowledged));
+        String after = loop.submit(scene.initiativeId(), "After the acknowledgement").get("receiptToken").asText();
+
+        loop.awaitFeed(after, "SUBMITTED");
+        Awaitility.await().atMost(SOON).until(() -> lettersOf(acknowledged.getIdentifier()).size() == 3);
+        assertThat(lettersOf(acknowledged.getIdentifier())).extracting(letter -> letter.get("projection").asText())
+                .containsExactlyInAnyOrderElementsOf(PROJECTIONS);
+        assertThat(lettersOf(acknowledged.getIdentifier())).allSatisfy(letter ->
+                assertThat(letter.get("eventType").asText()).isEqualTo("FeedbackAcknowledged"));
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class ParkAlone implements MessageHandlerInterceptor<EventMessage<?
     private final TransactionTemplate alone;
     /** Per segment, how many events from its token on to apply one at a time after a failed batch. */
     private final Map<Integer, Integer> isolated = new ConcurrentHashMap<>();
+    /** Segments whose batch parked events: the next batch first makes Axon look at the queue afresh. */
+    private final Set<Integer> parkedSinceLastBatch = ConcurrentHashMap.newKeySet();
 
     public ParkAlone(String processingGroup, Parking parking, PlatformTransactionManager transactions) {
         this.segmentKey = FailTheBatch.segmentKey(processingGroup);
@@ -50,6 +52,9 @@ public final class ParkAlone implements MessageHandlerInterceptor<EventMessage<?
             return chain.proceed();
         }
         Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            if (parkedSinceLastBatch.remove(segment)) {
+                parking.forgetCachedSequences(segment);
+            }
             Batch started = new Batch(isolated.containsKey(segment));
             unitOfWork.onRollback(u -> isolated.merge(segment, started.seen, Math::max));
             return started;
@@ -74,9 +79,7 @@ public final class ParkAlone implements MessageHandlerInterceptor<EventMessage<?
                 throw failure;
             }
             parking.park(sequence, event, failure);
-            if (batch.parked.isEmpty()) {
-                unitOfWork.afterCommit(u -> parking.forgetCachedSequences(segment));
-            }
+            parkedSinceLastBatch.add(segment);
             batch.parked.add(sequence);
             return null;
         }

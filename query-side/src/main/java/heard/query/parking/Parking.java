@@ -45,7 +45,9 @@ public final class Parking {
 
     /**
      * Axon's dead-lettering invoker remembers, per segment, which sequences it has parked, and whether
-     * its queue was empty; it did not park these, so once they are committed it must look again.
+     * its queue was empty; it did not park these, so once they are committed it must look again. Called
+     * as the segment's next batch starts: forgotten any earlier, the invoker could remember anew before
+     * the letters were committed.
      */
     void forgetCachedSequences(int segmentId) {
         processing.eventProcessor(processingGroup, StreamingEventProcessor.class).ifPresent(processor -> {
