@@ -21,8 +21,9 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
     }
 
     /** {@code eventsPerSecond} comes from an earlier look, null on the first. */
-    static ProjectionProgress of(String name, boolean running, Collection<EventTrackerStatus> statuses,
-                                 OptionalLong head, Double eventsPerSecond, long parked) {
+    static ProjectionProgress of(String name, boolean running, boolean rebuilding,
+                                 Collection<EventTrackerStatus> statuses, OptionalLong head, Double eventsPerSecond,
+                                 long parked) {
         List<SegmentProgress> segments = statuses.stream()
                 .map(status -> new SegmentProgress(status.getSegment().getSegmentId(),
                         boxed(status.getCurrentPosition()), CaughtUp.stillReplaying(status), status.isCaughtUp(),
@@ -33,7 +34,7 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
         Long lag = position == null || headPosition == null ? null : Math.max(0, headPosition - position);
         State state = !running ? State.STOPPED
                 : segments.stream().anyMatch(SegmentProgress::failing) ? State.FAILING
-                : segments.stream().anyMatch(SegmentProgress::replaying) ? State.REBUILDING
+                : rebuilding || segments.stream().anyMatch(SegmentProgress::replaying) ? State.REBUILDING
                 : State.LIVE;
         Integer percent = state == State.REBUILDING ? rebuiltPercent(statuses) : null;
         Long remaining = state == State.REBUILDING ? toReplay(statuses) : lag;

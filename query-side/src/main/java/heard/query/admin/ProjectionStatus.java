@@ -1,6 +1,7 @@
 package heard.query.admin;
 
 import heard.query.config.Projections;
+import heard.query.rebuild.Rebuilds;
 import heard.query.source.LogHead;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,12 @@ public class ProjectionStatus {
     private final LogHead head;
     private final Map<String, Sample> lastLook = new ConcurrentHashMap<>();
 
-    ProjectionStatus(EventProcessingConfiguration processing, Projections projections, LogHead head) {
+    private final Rebuilds rebuilds;
+
+    ProjectionStatus(EventProcessingConfiguration processing, Projections projections, LogHead head,
+                     Rebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.projections = projections;
         this.head = head;
     }
@@ -50,7 +55,8 @@ public class ProjectionStatus {
         Long position = ProjectionProgress.position(statuses);
         Double rate = position == null ? null : rate(name, position);
         long parked = processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
-        return ProjectionProgress.of(name, processor.isRunning(), statuses, logHead, rate, parked);
+        return ProjectionProgress.of(name, processor.isRunning(), rebuilds.rebuilding(name), statuses, logHead, rate,
+                parked);
     }
 
     private Double rate(String name, long position) {

@@ -7,6 +7,8 @@ import heard.query.parking.FailTheBatch;
 import heard.query.parking.NamedSequences;
 import heard.query.parking.ParkAlone;
 import heard.query.parking.Parking;
+import heard.query.rebuild.IntoShadow;
+import heard.query.rebuild.Rebuilds;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -23,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Every projection skips the aggregate events it has already applied. An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
- * holds, and the projection goes on with the rest; a replay empties the queue first. Several query-side instances
+ * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
+ * copies of the projection's tables while the live ones keep answering (see {@code heard.query.rebuild}). Several query-side instances
  * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
  * caps one instance's share so that the others get theirs. A work package handles up to
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
@@ -39,6 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class QueryEventProcessing {
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
+                   Rebuilds rebuilds,
                    PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
                    @Value("${heard.projections.batch-size:100}") int batchSize,
@@ -50,6 +54,11 @@ class QueryEventProcessing {
         // registered first, so outermost: an event's applied mark is written in the transaction of its changes
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
                 ? new ParkAlone(group, new Parking(group, configuration.eventProcessingConfiguration()), transactions)
+                : (unitOfWork, chain) -> chain.proceed());
+        // next, so that every transaction applying a projection's events, a batch's or one event's alone,
+        // writes to its shadow tables while it is rebuilt
+        processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                ? new IntoShadow(group, rebuilds)
                 : (unitOfWork, chain) -> chain.proceed());
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
                 ? new SkipApplied(group, applied)
