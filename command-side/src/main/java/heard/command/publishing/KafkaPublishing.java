@@ -1,5 +1,6 @@
 package heard.command.publishing;
 
+import heard.command.config.ClaimRenewal;
 import heard.events.topic.EventsTopic;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -21,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * Every committed event goes to Kafka: the framework's publisher is a pooled streaming processor
  * that follows the event store with a token of its own, so nothing is sent that was not stored and
  * nothing stored is lost (at least once). It has one segment, so the topic receives the events in the
- * store's order; the records' key is the aggregate id. A publisher without a token (the first start, or
+ * store's order; the records' key is the aggregate id. Every command-side instance runs it, and the one
+ * holding its claim publishes; when that one dies, another takes the claim over within seconds
+ * (see {@link ClaimRenewal}) and goes on from the token, so nothing stored is left unpublished. A publisher without a token (the first start, or
  * one whose token was lost) starts from the oldest event: the framework's default would start at the
  * newest as a replay, which the publisher ignores, and the history would never reach the topic.
  */
@@ -59,9 +62,10 @@ class KafkaPublishing {
     }
 
     @Autowired
-    void configure(EventProcessingConfigurer processing, KafkaProperties kafka) {
+    void configure(EventProcessingConfigurer processing, KafkaProperties kafka,
+                   @Value(ClaimRenewal.TIMEOUT) Duration claimTimeout) {
         processing.registerPooledStreamingEventProcessorConfiguration(kafka.getPublisher().getProcessingGroup(),
-                (configuration, builder) -> builder.initialSegmentCount(1)
-                        .initialToken(StreamableMessageSource::createTailToken));
+                ClaimRenewal.within(claimTimeout).andThen((configuration, builder) -> builder.initialSegmentCount(1)
+                        .initialToken(StreamableMessageSource::createTailToken)));
     }
 }

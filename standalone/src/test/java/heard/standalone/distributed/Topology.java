@@ -82,6 +82,18 @@ final class Topology {
         return postgres.getDatabase("postgres", database);
     }
 
+    /** A relay to this database that a test may cut, as the connections of a killed instance are cut. */
+    Severable severableDatabase() {
+        return new Severable("localhost", postgres.getPort());
+    }
+
+    /** Settings that make a side reach the database through the relay, and give up on it quickly once cut. */
+    String[] through(Severable relay) {
+        return new String[] {
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + relay.port() + "/" + database,
+                "--spring.datasource.hikari.connection-timeout=2000"};
+    }
+
     /**
      * Quartz keeps its job stores' connections in one registry per JVM, by scheduler name: a command side
      * under the default name would take over the store of any other app in this JVM, and close it.
@@ -106,7 +118,10 @@ final class Topology {
         return ((WebServerApplicationContext) side).getWebServer().getPort();
     }
 
-    /** The other side's auto-configurations are on this test's class path, but not in a side's own jar. */
+    /**
+     * The other side's auto-configurations are on this test's class path, but not in a side's own jar.
+     * A setting given here replaces the default of the same name.
+     */
     private ConfigurableApplicationContext start(Class<?> side, String otherSide, List<Class<?>> extra,
                                                  String... settings) {
         List<String> args = new ArrayList<>(List.of(
@@ -122,7 +137,11 @@ final class Topology {
                 "--spring.datasource.password=",
                 "--axon.kafka.bootstrap-servers=" + brokers(),
                 "--axon.kafka.default-topic=" + topic));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.substring(0, arg.indexOf('=') + 1).equals(name));
+            args.add(setting);
+        }
         List<Class<?>> sources = new ArrayList<>(List.of(side));
         sources.addAll(extra);
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
