@@ -93,12 +93,12 @@ class FailoverTest {
         AtomicBoolean submitting = new AtomicBoolean(true);
         Thread toThePublisher = submitter(publisher, initiativeId, accepted, submitting);
         Thread toTheWriter = submitter(writer, initiativeId, accepted, submitting);
-        Thread.sleep(4000);
+        Thread.sleep(3000);
 
         Instant kill = Instant.now();
         publisherLine.sever();
         readerLine.sever();
-        Thread.sleep(12000);
+        Thread.sleep(10000);
         submitting.set(false);
         toThePublisher.join();
         toTheWriter.join();
@@ -128,6 +128,17 @@ class FailoverTest {
                     read -> read.status() == 200);
             assertThat(receipt.json().get("feedbackId").asText()).isEqualTo(submission.feedbackId());
         }
+
+        // four partitions, one initiative: all its records in one of them, its launch first
+        Map<Integer, List<Topology.Sent>> partitions = topology.recordsByPartition();
+        assertThat(partitions).hasSize(4);
+        List<List<Topology.Sent>> holding = partitions.values().stream()
+                .filter(records -> records.stream().anyMatch(sent -> sent.key().equals(initiativeId))).toList();
+        assertThat(holding).hasSize(1);
+        assertThat(holding.get(0)).extracting(Topology.Sent::key).containsOnly(initiativeId);
+        assertThat(holding.get(0).get(0).event()).isEqualTo("InitiativeLaunched");
+        assertThat(holding.get(0)).filteredOn(sent -> sent.event().equals("FeedbackSubmitted"))
+                .hasSizeGreaterThanOrEqualTo((int) stored);
 
         ConfigurableApplicationContext fresh = started(topology.querySide());
         awaitShares(Map.of(survivor, SEGMENTS / 2, fresh, SEGMENTS / 2));

@@ -2,17 +2,29 @@ package heard.standalone.distributed;
 
 import heard.command.CommandSideApplication;
 import heard.query.QuerySideApplication;
+import heard.events.topic.EventsTopic;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +80,41 @@ final class Topology {
                 // the JVM is ending
             }
         }));
+    }
+
+    /** Makes the topic with one partition before any side starts, as sides made it before it could have more. */
+    Topology withTopicOfOnePartition() {
+        new EventsTopic(topic, 1).ensureExists(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()));
+        return this;
+    }
+
+    /** A record on the topic: its key and the simple name of its event's class. */
+    record Sent(String key, String event) {
+    }
+
+    /** The partitions of the topic, each with its records in the order of their offsets. */
+    Map<Integer, List<Sent>> recordsByPartition() {
+        Map<Integer, List<Sent>> keys = new TreeMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            partitions.forEach(partition -> keys.put(partition.partition(), new ArrayList<>()));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(record -> keys.get(record.partition()).add(new Sent(record.key(), event(record))));
+            }
+        }
+        return keys;
+    }
+
+    private static String event(ConsumerRecord<String, byte[]> record) {
+        String type = new String(record.headers().lastHeader("axon-message-type").value(), StandardCharsets.UTF_8);
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     String brokers() {
