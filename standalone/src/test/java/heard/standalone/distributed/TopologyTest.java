@@ -208,7 +208,7 @@ class TopologyTest {
 
         List<HeardEvent> sent = published(initiativeId, events -> events.size() >= publishedBeforeTheStop + 21);
         assertThat(sent).hasSize(publishedBeforeTheStop + 21);
-        assertThat(sent.stream().filter(e -> e.name().equals("FeedbackSubmitted")).map(HeardEvent::key))
+        assertThat(sent.stream().filter(e -> e.name().equals("FeedbackSubmitted")).map(HeardEvent::aggregateId))
                 .containsAll(feedbackIds);
         Api reads = reads();
         awaitSubmitted(reads, initiativeId, 20);
