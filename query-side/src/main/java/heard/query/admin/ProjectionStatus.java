@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where each projection stands, for an administrator: its position in the log, how far behind it is,
- * and while it rebuilds, how much is done, how fast it goes and about how long is left. The speed is
- * measured between two looks at least a second apart, so it shows from the second look on.
+ * which instance holds each of its segments, and while it rebuilds, how much is done, how fast it goes
+ * and about how long is left. The speed is measured between two looks at least a second apart, so it
+ * shows from the second look on.
  */
 @RestController
 public class ProjectionStatus {
@@ -28,13 +31,15 @@ public class ProjectionStatus {
     private final Map<String, Sample> lastLook = new ConcurrentHashMap<>();
 
     private final Rebuilds rebuilds;
+    private final JdbcClient db;
 
     ProjectionStatus(EventProcessingConfiguration processing, Projections projections, LogHead head,
-                     Rebuilds rebuilds) {
+                     Rebuilds rebuilds, DataSource dataSource) {
         this.processing = processing;
         this.rebuilds = rebuilds;
         this.projections = projections;
         this.head = head;
+        this.db = JdbcClient.create(dataSource);
     }
 
     private record Sample(Instant at, long position, Double eventsPerSecond) {
@@ -56,7 +61,13 @@ public class ProjectionStatus {
         Double rate = position == null ? null : rate(name, position);
         long parked = processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
         return ProjectionProgress.of(name, processor.isRunning(), rebuilds.rebuilding(name), statuses, logHead, rate,
-                parked);
+                parked).withClaims(claims(name));
+    }
+
+    private List<ProjectionProgress.Claim> claims(String name) {
+        return db.sql("select segment, owner from token_entry where processor_name = ? order by segment")
+                .param(name)
+                .query((row, i) -> new ProjectionProgress.Claim(row.getInt(1), row.getString(2))).list();
     }
 
     private Double rate(String name, long position) {

@@ -3,6 +3,7 @@ package heard.query.config;
 import java.time.Duration;
 import heard.query.applied.AppliedEvents;
 import heard.query.applied.SkipApplied;
+import heard.query.balancing.FairShare;
 import heard.query.parking.FailTheBatch;
 import heard.query.parking.NamedSequences;
 import heard.query.parking.ParkAlone;
@@ -16,6 +17,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,9 +28,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
  * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
- * copies of the projection's tables while the live ones keep answering (see {@code heard.query.rebuild}). Several query-side instances
- * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
- * caps one instance's share so that the others get theirs. A work package handles up to
+ * copies of the projection's tables while the live ones keep answering (see {@code heard.query.rebuild}).
+ * Several query-side instances
+ * share a projection's segments through the token store, each holding its {@link FairShare}
+ * ({@code heard.projections.max-claimed-segments}, when set, caps it); a claim lapses
+ * {@code heard.projections.claim-timeout} (5 s) after its holder last renewed it, so the segments of an
+ * instance that died move to the others within seconds. A work package handles up to
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
  * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it is quiet,
  * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
@@ -47,7 +52,9 @@ class QueryEventProcessing {
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
                    @Value("${heard.projections.batch-size:100}") int batchSize,
                    @Value("${heard.projections.segments:16}") int segments,
-                   @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval) {
+                   @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval,
+                   @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout,
+                   ObjectProvider<FairShare> fairShare) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
         processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
@@ -73,8 +80,12 @@ class QueryEventProcessing {
                     builder.enableSequenceIdentifierCache().allowReset(true));
         });
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
-            builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis());
-            return maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
+            builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis())
+                    // a claim is renewed well before it lapses, a busy segment's too
+                    .claimExtensionThreshold(claimTimeout.toMillis() / 3).enableCoordinatorClaimExtension();
+            FairShare share = fairShare.getIfAvailable();
+            return share != null ? builder.maxSegmentProvider(share)
+                    : maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
         });
     }
 
