@@ -196,8 +196,6 @@ class ColumnCapsTest {
         longest.put("dashboard_feedback.themes", String.join(";", Collections.nCopies(THEMES, "x".repeat(THEME)))
                 .length());
         longest.put("dashboard_duration.stakeholder_group", GROUP_CODE);
-        longest.put("dashboard_applied.fact", "outcome:".length() + madeId + 1
-                + "-1000000000-01-01T00:00:00.000000001Z".length());
         longest.put("dashboard_indicator.name", INDICATOR_NAME);
         longest.put("dashboard_indicator.unit", INDICATOR_UNIT);
         longest.put("dashboard_measurement.measurement_id", madeId);
