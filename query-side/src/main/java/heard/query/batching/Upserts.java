@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class Upserts {
     private final boolean postgres;
 
-    Upserts(DataSource dataSource) throws SQLException {
+    public Upserts(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName())
                     == DatabaseDriver.POSTGRESQL;

@@ -7,17 +7,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts what the read models send the database: each statement executed, a batch counting once (one round
- * trip), and the rows a batch carries. Import it into a projection test to measure a projection's cost.
+ * Counts what is sent to the database through the data source it wraps: each statement executed, a batch
+ * counting once (one round trip), and the rows batches carry. For measuring a projection's cost per event.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class CountedStatements {
+public final class CountedStatements {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong batchedRows = new AtomicLong();
 
@@ -36,18 +32,12 @@ public class CountedStatements {
         batchedRows.set(0);
     }
 
-    @Bean
-    static BeanPostProcessor countingDataSource(CountedStatements counted) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof DataSource dataSource && !(bean instanceof Counting)
-                        ? counted.new Counting(dataSource) : bean;
-            }
-        };
+    /** The data source, counted. */
+    public DataSource counting(DataSource dataSource) {
+        return new Counting(dataSource);
     }
 
-    final class Counting extends DelegatingDataSource {
+    private final class Counting extends DelegatingDataSource {
         Counting(DataSource target) {
             super(target);
         }
