@@ -75,6 +75,9 @@ final class DashboardFold {
         }
     }
 
+    /** The sequence of an event that is not an aggregate's: applied without moving a row's mark. */
+    static final long UNNUMBERED = -1;
+
     record Count(String initiativeId, String dimension, String item) {
     }
 
@@ -256,10 +259,10 @@ final class DashboardFold {
     /** The feedback's row, if the event is the next of its feedback this dashboard has not applied yet. */
     private Feedback next(String feedbackId, long sequence) {
         Feedback row = feedback.get(feedbackId);
-        if (row == null || sequence <= row.lastSequence) {
+        if (row == null || sequence != UNNUMBERED && sequence <= row.lastSequence) {
             return null;
         }
-        row.lastSequence = sequence;
+        row.lastSequence = Math.max(row.lastSequence, sequence);
         row.changed = true;
         touched.add(row.initiativeId);
         return row;
@@ -267,10 +270,10 @@ final class DashboardFold {
 
     private Decision nextOf(String decisionId, long sequence) {
         Decision row = decisions.get(decisionId);
-        if (row == null || sequence <= row.lastSequence) {
+        if (row == null || sequence != UNNUMBERED && sequence <= row.lastSequence) {
             return null;
         }
-        row.lastSequence = sequence;
+        row.lastSequence = Math.max(row.lastSequence, sequence);
         row.changed = true;
         return row;
     }

@@ -19,7 +19,9 @@ import heard.query.batching.TransactionBound;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +43,10 @@ import org.springframework.stereotype.Component;
  * changes nothing. An aggregate's events arrive in order, so the high-water mark suffices. An initiative, an
  * indicator and a measurement (named by its indicator and sequence number) are made once, if absent. Events
  * of a feedback or decision the dashboard does not hold are not applied: they cannot come before the event
- * that made it, which, if it could not be stored, holds them parked behind it. So the dashboard needs no
+ * that made it, which, if it could not be stored, holds them parked behind it. An event that is not an
+ * aggregate's (none is, in the app; a tool may publish one) has no number: it is applied and leaves the mark as it
+ * was, and only the row's own facts keep it from counting twice (a duration is taken once, a flag set once, a
+ * theme added once; a decision's revisions, reviews and outcomes have no such fact). So the dashboard needs no
  * record of applied events of its own, and is not among the projections that keep one ({@code applied_event}).
  */
 @Component
@@ -74,58 +79,59 @@ class DashboardProjection {
     }
 
     @EventHandler
-    void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.submitted(e, sequence));
+    void on(FeedbackSubmitted e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.submitted(e, sequence(message)));
     }
 
     @EventHandler
-    void on(FeedbackAcknowledged e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.acknowledged(e, sequence));
+    void on(FeedbackAcknowledged e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.acknowledged(e, sequence(message)));
     }
 
     @EventHandler
-    void on(UnderstandingSummarized e, @SequenceNumber long sequence) {
+    void on(UnderstandingSummarized e, EventMessage<?> message) {
+        long sequence = sequence(message);
         feedback(e.feedbackId(), fold -> fold.moved(e.feedbackId(), FeedbackStatus.UNDERSTANDING_SUMMARIZED, sequence));
     }
 
     @EventHandler
-    void on(UnderstandingConfirmed e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.confirmed(e.feedbackId(), sequence));
+    void on(UnderstandingConfirmed e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.confirmed(e.feedbackId(), sequence(message)));
     }
 
     @EventHandler
-    void on(UnderstandingCorrected e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.corrected(e.feedbackId(), sequence));
+    void on(UnderstandingCorrected e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.corrected(e.feedbackId(), sequence(message)));
     }
 
     @EventHandler
-    void on(FeedbackThemed e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.themed(e, sequence));
+    void on(FeedbackThemed e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.themed(e, sequence(message)));
     }
 
     @EventHandler
-    void on(FeedbackLoopClosed e, @SequenceNumber long sequence) {
-        feedback(e.feedbackId(), fold -> fold.loopClosed(e, sequence));
+    void on(FeedbackLoopClosed e, EventMessage<?> message) {
+        feedback(e.feedbackId(), fold -> fold.loopClosed(e, sequence(message)));
     }
 
     @EventHandler
-    void on(DecisionProposed e, @SequenceNumber long sequence) {
-        decision(e.decisionId(), fold -> fold.proposed(e, sequence));
+    void on(DecisionProposed e, EventMessage<?> message) {
+        decision(e.decisionId(), fold -> fold.proposed(e, sequence(message)));
     }
 
     @EventHandler
-    void on(DecisionRevised e, @SequenceNumber long sequence) {
-        decision(e.decisionId(), fold -> fold.revised(e, sequence));
+    void on(DecisionRevised e, EventMessage<?> message) {
+        decision(e.decisionId(), fold -> fold.revised(e, sequence(message)));
     }
 
     @EventHandler
-    void on(DecisionReviewDue e, @SequenceNumber long sequence) {
-        decision(e.decisionId(), fold -> fold.reviewDue(e, sequence));
+    void on(DecisionReviewDue e, EventMessage<?> message) {
+        decision(e.decisionId(), fold -> fold.reviewDue(e, sequence(message)));
     }
 
     @EventHandler
-    void on(DecisionOutcomeAssessed e, @SequenceNumber long sequence) {
-        decision(e.decisionId(), fold -> fold.assessed(e, sequence));
+    void on(DecisionOutcomeAssessed e, EventMessage<?> message) {
+        decision(e.decisionId(), fold -> fold.assessed(e, sequence(message)));
     }
 
     @EventHandler
@@ -137,6 +143,11 @@ class DashboardProjection {
     void on(MeasurementRecorded e, @SequenceNumber long sequence) {
         batches.change(batch -> batch.measurement(DashboardFold.measurementId(e.indicatorId(), sequence),
                 fold -> fold.measured(e, sequence)));
+    }
+
+    /** The event's number within its aggregate; none for an event that is not an aggregate's. */
+    private static long sequence(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> event ? event.getSequenceNumber() : DashboardFold.UNNUMBERED;
     }
 
     private void feedback(String feedbackId, Consumer<DashboardFold> change) {
