@@ -6,7 +6,6 @@ import heard.query.batching.Upserts;
 import heard.query.dashboard.DashboardFold.Decision;
 import heard.query.dashboard.DashboardFold.Feedback;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import heard.events.Actors;
 import heard.events.Channel;
+import heard.events.DecisionOutcomeAssessed;
+import heard.events.DecisionReviewDue;
 import heard.events.Direction;
 import heard.events.EngagementLevel;
 import heard.events.FeedbackSubmitted;
@@ -163,9 +165,9 @@ class DashboardBatchesTest {
             phases.get(2).add(decision.proposed("Earlier buses", hoursAfterT0(5)));
             phases.get(3).add(decision.revisedLevel(2, EngagementLevel.CONSULT, EngagementLevel.COLLABORATE,
                     "Families asked to shape it", hoursAfterT0(6), initiative + "-feedback-0"));
-            phases.get(5).add(new heard.events.DecisionReviewDue(decision.decisionId(), initiative, 2, null,
+            phases.get(5).add(new DecisionReviewDue(decision.decisionId(), initiative, 2, null,
                     hoursAfterT0(60), "system"));
-            phases.get(6).add(new heard.events.DecisionOutcomeAssessed(decision.decisionId(), initiative, 2,
+            phases.get(6).add(new DecisionOutcomeAssessed(decision.decisionId(), initiative, 2,
                     Verdict.SUPPORTED, "Waits fell", "n", hoursAfterT0(70), "analyst"));
             phases.get(2).add(new IndicatorDefined(initiative + "-walk", initiative, "Children who walk", "%",
                     Direction.UP, T0, "analyst"));
@@ -219,7 +221,11 @@ class DashboardBatchesTest {
 
         // applied again one event per transaction from nothing, the dashboard is the same as the batch's
         dashboard.transaction.executeWithoutResult(status -> dashboard.projection.reset());
+        dashboard.counted.reset();
         events.forEach(event -> dashboard.batch(List.of(event)));
+        System.out.printf("dashboard on %s: the %d events one per transaction: %d statements (%.3f an event)%n",
+                vendor, events.size(), dashboard.counted.statements(),
+                dashboard.counted.statements() / (double) events.size());
         assertThat(views(dashboard)).isEqualTo(once);
         assertThat(records(dashboard)).isEqualTo(recordsOnce);
     }
