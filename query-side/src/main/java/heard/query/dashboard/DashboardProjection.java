@@ -43,11 +43,11 @@ import org.springframework.stereotype.Component;
  * changes nothing. An aggregate's events arrive in order, so the high-water mark suffices. An initiative, an
  * indicator and a measurement (named by its indicator and sequence number) are made once, if absent. Events
  * of a feedback or decision the dashboard does not hold are not applied: they cannot come before the event
- * that made it, which, if it could not be stored, holds them parked behind it. An event that is not an
- * aggregate's (none is, in the app; a tool may publish one) has no number: it is applied and leaves the mark as it
- * was, and only the row's own facts keep it from counting twice (a duration is taken once, a flag set once, a
- * theme added once; a decision's revisions, reviews and outcomes have no such fact). So the dashboard needs no
+ * that made it, which, if it could not be stored, holds them parked behind it. So the dashboard needs no
  * record of applied events of its own, and is not among the projections that keep one ({@code applied_event}).
+ * An event that is not an aggregate's (the app makes none; a tool may publish one) has no number: it is applied
+ * and leaves the mark as it was, and only the row's own facts keep it from counting twice (a duration is taken
+ * once, a flag set once, a theme added once; a decision's revisions, reviews and outcomes have no such fact).
  */
 @Component
 @ProcessingGroup(DashboardProjection.GROUP)
