@@ -1,0 +1,78 @@
+package heard.standalone.jar;
+
+import heard.standalone.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * The packaged standalone jar started as a user starts it, in a child process on a free port with a
+ * data directory of its own, its output kept in a log file; ready once its health answers UP.
+ */
+final class RunningJar implements AutoCloseable {
+    private static final Path JAR = Path.of("target/heard-standalone.jar");
+    private static final Duration START = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private RunningJar(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar with nothing but a port and a data directory beside the given arguments, and waits until it is UP. */
+    static RunningJar start(String name, String... arguments) throws IOException {
+        Path data = Files.createTempDirectory(Path.of("target"), name + "-");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString(),
+                "--server.port=" + port, "--heard.data-dir=" + data));
+        command.addAll(List.of(arguments));
+        Path log = data.resolve("app.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RunningJar jar = new RunningJar(process, log, port);
+        Api api = jar.api();
+        Awaitility.await().atMost(START).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the app stopped while starting: " + Files.readString(log));
+                    }
+                    return api.get("/actuator/health").body().contains("\"UP\"");
+                });
+        return jar;
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** The log so far. */
+    List<String> log() throws IOException {
+        return Files.readAllLines(log);
+    }
+
+    /** Stops the app as a user does (SIGTERM), waiting for its graceful stop. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
