@@ -3,12 +3,15 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -210,6 +213,54 @@ class BrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
         assertThat(title.getText()).isNotBlank();
         assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
+    }
+
+    /**
+     * Every public and staff page, in each language, audited by axe-core against WCAG 2.1 A and AA as
+     * the browser has drawn it (the dashboard with its charts): any violation fails, named with where it is.
+     */
+    @Test
+    void everyPublicAndStaffPageMeetsWcag21AA() {
+        DecisionStory story = new DecisionStory(api, "Earlier afternoon buses");
+        String id = story.initiativeId;
+        List<String> publicPages = List.of("/", "/i/" + id, "/i/" + id + "/learnings", "/i/" + id + "/dashboard",
+                "/decisions/" + story.decisionId, "/r/" + story.evidenceToken, "/r/" + "P".repeat(22) + "?submitted=true",
+                "/r/" + "M".repeat(22));
+        List<String> facilitatorPages = List.of("/staff", "/staff/i/" + id, "/staff/i/" + id + "/corrected");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                api.get("/decisions/" + story.decisionId).status() == 200
+                        && api.get("/r/" + story.evidenceToken).body().contains(story.decisionId));
+
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            publicPages.forEach(page -> violations.addAll(audit(page, language)));
+        }
+        signIn("facilitator");
+        for (String language : List.of("en", "es")) {
+            facilitatorPages.forEach(page -> violations.addAll(audit(page, language)));
+        }
+        signIn("admin");
+        for (String language : List.of("en", "es")) {
+            violations.addAll(audit("/staff/projections", language));
+        }
+        assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+    }
+
+    private List<String> audit(String page, String language) {
+        browser.get(base() + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).as(page).isEqualTo(language);
+        if (page.endsWith("/dashboard")) {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> browser.findElement(By.cssSelector("main.dashboard"))
+                            .getDomAttribute("data-updates") != null);
+        }
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getErrorMessage()).as(page).isNull();
+        return results.getViolations().stream()
+                .map(rule -> page + " (" + language + "): " + rule.getId() + ", " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     /** The browser's sign-in prompt cannot be answered headless: send the staff user's credentials with every request. */
