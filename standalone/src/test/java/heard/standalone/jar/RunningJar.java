@@ -15,7 +15,7 @@ import org.awaitility.Awaitility;
  * The packaged standalone jar started as a user starts it, in a child process on a free port with a
  * data directory of its own, its output kept in a log file; ready once its health answers UP.
  */
-final class RunningJar implements AutoCloseable {
+public final class RunningJar implements AutoCloseable {
     private static final Path JAR = Path.of("target/heard-standalone.jar");
     private static final Duration START = Duration.ofMinutes(3);
 
@@ -29,9 +29,13 @@ final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with nothing but a port and a data directory beside the given arguments, and waits until it is UP. */
+    /** Starts the jar on a data directory of its own, with nothing but a port beside the given arguments, and waits until it is UP. */
     static RunningJar start(String name, String... arguments) throws IOException {
-        Path data = Files.createTempDirectory(Path.of("target"), name + "-");
+        return start(Files.createTempDirectory(Path.of("target"), name + "-"), "app", arguments);
+    }
+
+    /** Starts the jar on the given data directory, its output in {@code <logName>.log} there, and waits until it is UP. */
+    public static RunningJar start(Path data, String logName, String... arguments) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -40,7 +44,7 @@ final class RunningJar implements AutoCloseable {
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString(),
                 "--server.port=" + port, "--heard.data-dir=" + data));
         command.addAll(List.of(arguments));
-        Path log = data.resolve("app.log");
+        Path log = data.resolve(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningJar jar = new RunningJar(process, log, port);
         Api api = jar.api();
@@ -54,7 +58,7 @@ final class RunningJar implements AutoCloseable {
         return jar;
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
@@ -65,6 +69,11 @@ final class RunningJar implements AutoCloseable {
     /** The log so far. */
     List<String> log() throws IOException {
         return Files.readAllLines(log);
+    }
+
+    /** Kills the app at once (SIGKILL), as a power cut would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Stops the app as a user does (SIGTERM), waiting for its graceful stop. */
