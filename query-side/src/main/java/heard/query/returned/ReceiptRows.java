@@ -1,8 +1,8 @@
 package heard.query.returned;
 
+import heard.events.FeedbackStatus;
 import heard.query.batching.InLists;
 import heard.query.returned.ReceiptFold.Receipt;
-import heard.query.returned.ReceiptFold.Step;
 import heard.query.storage.StringListConverter;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import heard.events.FeedbackStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
