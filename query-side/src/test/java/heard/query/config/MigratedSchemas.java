@@ -15,10 +15,20 @@ public final class MigratedSchemas {
 
     /** @param vendor {@code h2} or {@code postgresql} (then on a new database of the server) */
     public static DataSource migrated(String vendor, EmbeddedPostgres postgres) throws SQLException {
-        DataSource dataSource = vendor.equals("h2") ? h2() : postgres(postgres);
-        Flyway.configure().dataSource(dataSource).table("flyway_history_query")
-                .locations("classpath:db/query/common", "classpath:db/query/" + vendor).load().migrate();
+        DataSource dataSource = empty(vendor, postgres);
+        migrate(dataSource, vendor, "latest");
         return dataSource;
+    }
+
+    /** A new empty database on the vendor. */
+    public static DataSource empty(String vendor, EmbeddedPostgres postgres) throws SQLException {
+        return vendor.equals("h2") ? h2() : postgres(postgres);
+    }
+
+    /** Migrates the database up to the given version ({@code latest} for all). */
+    public static void migrate(DataSource dataSource, String vendor, String target) {
+        Flyway.configure().dataSource(dataSource).table("flyway_history_query").target(target)
+                .locations("classpath:db/query/common", "classpath:db/query/" + vendor).load().migrate();
     }
 
     private static DataSource h2() {
