@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Reads the feed's rows a batch touches, one query per table, and writes what its fold changed, one batched
- * statement per kind of change. Nothing here decides what an event means: see {@link ReceiptFold}.
+ * statement per kind of change. Nothing here decides what an event means: see {@link ReceiptFold}. A step of a
+ * feedback whose receipt is stored is not looked for: it was written with the receipt's mark, so the mark tells
+ * whether it is there; so a caught-up feed answers a submission or a later step with one read.
  */
 class ReceiptRows {
     private static final StringListConverter THEMES = new StringListConverter();
@@ -53,8 +56,14 @@ class ReceiptRows {
                             FeedbackStatus.valueOf(row.getString(2)), THEMES.convertToEntityAttribute(row.getString(3)),
                             forgottenAt == null ? null : forgottenAt.toInstant(), row.getLong(5)));
                 });
+        Set<String> lookedFor = new LinkedHashSet<>(batch.stepIds);
+        batch.feedbackStepIds.forEach((feedbackId, stepIds) -> {
+            if (!receipts.containsKey(feedbackId)) {
+                lookedFor.addAll(stepIds);
+            }
+        });
         Set<String> storedSteps = new HashSet<>();
-        InLists.select(named, "select step_id from receipt_step where step_id in (:ids)", batch.stepIds, row -> {
+        InLists.select(named, "select step_id from receipt_step where step_id in (:ids)", lookedFor, row -> {
             storedSteps.add(row.getString(1));
         });
         Map<String, String> titles = new HashMap<>();

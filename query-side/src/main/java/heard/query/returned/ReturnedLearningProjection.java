@@ -61,7 +61,7 @@ class ReturnedLearningProjection {
 
     @EventHandler
     void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
-        batches.change(batch -> batch.feedback(e.feedbackId(), sequence, fold -> fold.submitted(e, sequence)));
+        batches.change(batch -> batch.submission(e.feedbackId(), fold -> fold.submitted(e, sequence)));
     }
 
     @EventHandler
