@@ -59,6 +59,11 @@ public final class InputLimits {
     public static final int LEARNING_TEXT = 10_000;
     public static final int DECISIONS_PER_LEARNING = 100;
 
+    /** A staff account's name, as every event's actor and each read model's "by" column holds it. */
+    public static final int ACCOUNT_NAME = 100;
+    /** A password as typed; BCrypt reads no more than its first 72 bytes. */
+    public static final int PASSWORD = 200;
+
     private InputLimits() {
     }
 }

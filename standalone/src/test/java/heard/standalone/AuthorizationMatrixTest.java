@@ -11,14 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,12 +33,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token, and each staff role. Allowed callers get through (a success, a redirect, or 409 when an
  * earlier caller already took the step); the others get 401 (not signed in, or no receipt token
  * where one is needed) or 403 (the wrong role). The rows share one initiative, feedback and decision.
- * Forms are posted with their page's token, so what decides is the caller, not a missing token.
+ * Forms are posted with their page's token, so what decides is the caller, not a missing token. Staff
+ * callers come each way in: HTTP Basic, and the session of the sign-in page.
  * A new endpoint without a row here fails the test.
  */
 @StandaloneTest
 class AuthorizationMatrixTest {
     enum Caller { ANONYMOUS, PARTICIPANT, FACILITATOR, ANALYST, LEADER, ADMIN }
+
+    /** How a staff caller says who it is: HTTP Basic, as scripts do, or the session cookie of the sign-in page. */
+    enum Way { BASIC, SESSION }
 
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
@@ -75,6 +83,7 @@ class AuthorizationMatrixTest {
         Set<Caller> staffReaders = only(Caller.FACILITATOR, Caller.ANALYST);
         return List.of(
                 get("/", ids -> "/", EVERYONE),
+                get("/signin", ids -> "/signin", EVERYONE),
                 get("/i/{initiativeId}", ids -> "/i/" + ids.initiative(), EVERYONE),
                 get("/i/{initiativeId}/learnings", ids -> "/i/" + ids.initiative() + "/learnings", EVERYONE),
                 get("/i/{initiativeId}/dashboard", ids -> "/i/" + ids.initiative() + "/dashboard", EVERYONE),
@@ -194,9 +203,15 @@ class AuthorizationMatrixTest {
         assertThat(covered).containsExactlyInAnyOrderElementsOf(served);
     }
 
-    @Test
-    void eachCallerGetsExactlyWhatItsRoleAllows() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void eachCallerGetsExactlyWhatItsRoleAllows(Way way) throws Exception {
         Api api = new Api(port);
+        Map<Caller, String[]> staff = new EnumMap<>(Caller.class);
+        for (Caller caller : EnumSet.range(Caller.FACILITATOR, Caller.ADMIN)) {
+            String user = caller.name().toLowerCase();
+            staff.put(caller, way == Way.BASIC ? Api.as(user) : api.signedIn(user));
+        }
         List<String> wrong = new ArrayList<>();
         Ids ids = fresh(api);
         // every form's token is read before any row runs: the answer form is gone once someone answered
@@ -206,7 +221,7 @@ class AuthorizationMatrixTest {
         }
         for (Row row : rows()) {
             for (Caller caller : Caller.values()) {
-                Answer answer = send(row, ids, caller, formTokens.get(row));
+                Answer answer = send(row, ids, caller, staff.get(caller), formTokens.get(row));
                 int status = answer.status();
                 boolean allowed = row.allowed().contains(caller);
                 if (allowed && answer.location().contains("error=expired")) {
@@ -340,7 +355,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The status and where it sends the browser; the endless stream is left after its first bytes. */
-    private Answer send(Row row, Ids ids, Caller caller, String formToken) throws Exception {
+    private Answer send(Row row, Ids ids, Caller caller, String[] staff, String formToken) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path().apply(ids)))
                 .timeout(Duration.ofSeconds(30));
         if (row.body() == null) {
@@ -356,9 +371,8 @@ class AuthorizationMatrixTest {
         }
         if (caller == Caller.PARTICIPANT) {
             request.header("X-Receipt-Token", ids.receipt());
-        } else if (caller != Caller.ANONYMOUS) {
-            String[] authorization = Api.as(caller.name().toLowerCase());
-            request.header(authorization[0], authorization[1]);
+        } else if (staff != null) {
+            request.header(staff[0], staff[1]);
         }
         if (row.pattern().endsWith("/stream")) {
             HttpResponse<InputStream> stream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

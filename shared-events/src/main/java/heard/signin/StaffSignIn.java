@@ -1,0 +1,140 @@
+package heard.signin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import heard.forms.SiteOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * How staff sign in, the same on both sides. A browser asking for a console page is sent to the
+ * sign-in page ({@value #PAGE}); after signing in it holds a session cookie (HTTP-only, SameSite, and
+ * Secure unless configured otherwise) until it signs out ({@value #SIGN_OUT}, which ends the session) or
+ * stays idle past the session's timeout. Scripts and the API keep HTTP Basic and get problem+json
+ * answers. The pages' forms carry signed form tokens, and the sign-in and sign-out forms are taken only
+ * from this site (their {@code Origin}), so a session needs no further CSRF token.
+ */
+public final class StaffSignIn {
+    public static final String PAGE = "/signin";
+    public static final String SIGN_OUT = "/signout";
+    public static final String HOME = "/staff";
+
+    private StaffSignIn() {
+    }
+
+    public static HttpSecurity configure(HttpSecurity http, ObjectMapper json, Environment environment)
+            throws Exception {
+        RequestMatcher browserPage = StaffSignIn::isBrowserPage;
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> isBrowserPage(request) && request.getRequestURI()
+                .startsWith(request.getContextPath() + HOME));
+        cache.setMatchingRequestParameterName(null);
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(browserPage, new LoginUrlAuthenticationEntryPoint(PAGE));
+        var signInFirst = new DelegatingAuthenticationEntryPoint(entryPoints);
+        signInFirst.setDefaultEntryPoint((request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
+                "Sign in as a staff user to do this"));
+        // a refused sign-in keeps nothing: no session is made to remember why
+        var refused = new SimpleUrlAuthenticationFailureHandler(PAGE + "?error");
+        refused.setAllowSessionCreation(false);
+        String cookie = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
+        http.csrf(csrf -> csrf.disable())
+                .requestCache(requests -> requests.requestCache(cache))
+                .addFilterBefore(new FromThisSiteOnly(json), LogoutFilter.class)
+                .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE)
+                        .defaultSuccessUrl(HOME).failureHandler(refused))
+                .logout(signOut -> signOut
+                        .logoutRequestMatcher(request -> "POST".equals(request.getMethod()) && at(request, SIGN_OUT))
+                        .logoutSuccessUrl(PAGE + "?signedout").invalidateHttpSession(true).clearAuthentication(true)
+                        .deleteCookies(cookie))
+                // a script's credentials hold for its one request: no session is made for them
+                .httpBasic(basic -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository())
+                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                        HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst)
+                        .accessDeniedHandler((request, response, e) -> problem(response, json,
+                                HttpStatus.FORBIDDEN, "Your role does not allow this")));
+        return http;
+    }
+
+    /** A page a person asked for in a browser, which says it wants HTML (scripts rarely do). */
+    static boolean isBrowserPage(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean at(HttpServletRequest request, String path) {
+        return request.getRequestURI().equals(request.getContextPath() + path);
+    }
+
+    public static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Heard\"");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * The sign-in and sign-out forms are posted only from this site: another site cannot sign a visitor
+     * in to its own account (to read what they then do) or sign them out.
+     */
+    static final class FromThisSiteOnly extends OncePerRequestFilter {
+        private final ObjectMapper json;
+
+        FromThisSiteOnly(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !"POST".equals(request.getMethod()) || !(at(request, PAGE) || at(request, SIGN_OUT));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+            String source = request.getHeader(HttpHeaders.ORIGIN);
+            if (source == null || source.isBlank()) {
+                source = request.getHeader(HttpHeaders.REFERER);
+            }
+            String here = SiteOrigin.of(request.getRequestURL().toString());
+            if (source == null || !here.equals(SiteOrigin.of(source))) {
+                problem(response, json, HttpStatus.FORBIDDEN, "Sign in and out from this site's own page");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
