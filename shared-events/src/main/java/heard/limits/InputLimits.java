@@ -61,8 +61,13 @@ public final class InputLimits {
 
     /** A staff account's name, as every event's actor and each read model's "by" column holds it. */
     public static final int ACCOUNT_NAME = 100;
-    /** A password as typed; BCrypt reads no more than its first 72 bytes. */
-    public static final int PASSWORD = 200;
+    /** The name a staff account signs in with: lower case, no spaces, as it appears in every event it acts in. */
+    public static final String ACCOUNT_NAME_PATTERN = "[a-z0-9][a-z0-9._@-]{0," + (ACCOUNT_NAME - 1) + "}";
+    /** How a staff account is shown to other staff. */
+    public static final int DISPLAY_NAME = 200;
+    /** A password as typed; BCrypt reads no more than its first 72 bytes, so a longer one is refused. */
+    public static final int PASSWORD = 72;
+    public static final int PASSWORD_MIN = 12;
 
     private InputLimits() {
     }

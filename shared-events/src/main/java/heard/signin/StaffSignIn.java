@@ -7,15 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -39,8 +51,8 @@ public final class StaffSignIn {
     private StaffSignIn() {
     }
 
-    public static HttpSecurity configure(HttpSecurity http, ObjectMapper json, Environment environment)
-            throws Exception {
+    public static HttpSecurity configure(HttpSecurity http, ObjectMapper json, Environment environment,
+            UserDetailsService staff) throws Exception {
         RequestMatcher browserPage = StaffSignIn::isBrowserPage;
         var cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(request -> isBrowserPage(request) && request.getRequestURI()
@@ -58,8 +70,9 @@ public final class StaffSignIn {
         http.csrf(csrf -> csrf.disable())
                 .requestCache(requests -> requests.requestCache(cache))
                 .addFilterBefore(new FromThisSiteOnly(json), LogoutFilter.class)
+                .addFilterBefore(new CurrentAccount(staff), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE)
-                        .defaultSuccessUrl(HOME).failureHandler(refused))
+                        .successHandler(new ToTheirPage()).failureHandler(refused))
                 .logout(signOut -> signOut
                         .logoutRequestMatcher(request -> "POST".equals(request.getMethod()) && at(request, SIGN_OUT))
                         .logoutSuccessUrl(PAGE + "?signedout").invalidateHttpSession(true).clearAuthentication(true)
@@ -72,6 +85,23 @@ public final class StaffSignIn {
                         .accessDeniedHandler((request, response, e) -> problem(response, json,
                                 HttpStatus.FORBIDDEN, "Your role does not allow this")));
         return http;
+    }
+
+    /** After signing in: the page that asked for it, else the one the roles open first. */
+    static final class ToTheirPage extends SavedRequestAwareAuthenticationSuccessHandler {
+        ToTheirPage() {
+            setDefaultTargetUrl(HOME);
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                Authentication signedIn) {
+            Set<String> roles = AuthorityUtils.authorityListToSet(signedIn.getAuthorities());
+            if (roles.contains("ROLE_FACILITATOR") || roles.contains("ROLE_ANALYST")) {
+                return HOME;
+            }
+            return roles.contains("ROLE_ADMIN") ? HOME + "/accounts" : "/";
+        }
     }
 
     /** A page a person asked for in a browser, which says it wants HTML (scripts rarely do). */
@@ -104,6 +134,49 @@ public final class StaffSignIn {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * A session acts with the account as it is now, not as it was at sign-in: roles an administrator
+     * changed apply from the next request, and a disabled (or removed) account's session ends.
+     */
+    static final class CurrentAccount extends OncePerRequestFilter {
+        private final UserDetailsService staff;
+
+        CurrentAccount(UserDetailsService staff) {
+            this.staff = staff;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+            SecurityContext context = SecurityContextHolder.getContext();
+            if (context.getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn
+                    && signedIn.isAuthenticated()) {
+                UserDetails now = current(signedIn.getName());
+                if (now == null || !now.isEnabled() || !now.isAccountNonLocked()) {
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                } else if (!Set.copyOf(now.getAuthorities()).equals(Set.copyOf(signedIn.getAuthorities()))) {
+                    var updated = UsernamePasswordAuthenticationToken.authenticated(signedIn.getPrincipal(), null,
+                            now.getAuthorities());
+                    updated.setDetails(signedIn.getDetails());
+                    context.setAuthentication(updated);
+                }
+            }
+            chain.doFilter(request, response);
+        }
+
+        private UserDetails current(String name) {
+            try {
+                return staff.loadUserByUsername(name);
+            } catch (UsernameNotFoundException e) {
+                return null;
+            }
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ class AuthorizationMatrixTest {
     static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
 
     /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
-    record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
+    record Ids(String initiative, String feedback, String receipt, String decision, String indicator,
+            String account) {
         BadInputTest.Ids withoutReceipt() {
             return new BadInputTest.Ids(initiative, feedback, decision, indicator);
         }
@@ -93,6 +94,7 @@ class AuthorizationMatrixTest {
                 get("/decisions/{decisionId}", ids -> "/decisions/" + ids.decision(), EVERYONE),
                 get("/staff", ids -> "/staff", staffReaders),
                 get("/staff/projections", ids -> "/staff/projections", only(Caller.ADMIN)),
+                get("/staff/accounts", ids -> "/staff/accounts", only(Caller.ADMIN)),
                 get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
                 get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
                         staffReaders),
@@ -171,6 +173,13 @@ class AuthorizationMatrixTest {
                 form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
                         ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR),
                         ids -> "/staff/i/" + ids.initiative()),
+                form("/staff/accounts", ids -> "/staff/accounts", ids -> FormPage.body("name", ids.account() + "-2",
+                        "displayName", "Matrix", "password", "a long first password", "roles", "ANALYST"),
+                        only(Caller.ADMIN), ids -> "/staff/accounts"),
+                form("/staff/accounts/{accountId}/roles", ids -> "/staff/accounts/" + ids.account() + "/roles",
+                        ids -> "roles=LEADER", only(Caller.ADMIN), ids -> "/staff/accounts"),
+                form("/staff/accounts/{accountId}/disable", ids -> "/staff/accounts/" + ids.account() + "/disable",
+                        ids -> "", only(Caller.ADMIN), ids -> "/staff/accounts"),
                 // last: forgetting the participant stops the steps above that record their words
                 form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
                         ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
@@ -248,7 +257,8 @@ class AuthorizationMatrixTest {
     @Test
     void aRefusedCallerIsRefusedBeforeTheBodyIsRead() {
         Api api = new Api(port);
-        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator");
+        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator",
+                "no-account");
         List<String> wrong = new ArrayList<>();
         for (Row row : rows()) {
             if (!"application/json".equals(row.contentType()) || row.allowed().contains(Caller.ANONYMOUS)
@@ -326,7 +336,7 @@ class AuthorizationMatrixTest {
     private Ids fresh(Api api) {
         BadInputTest.Known known = BadInputTest.known(api);
         Ids ids = new Ids(known.ids().initiative(), known.ids().feedback(), known.receiptToken(),
-                known.ids().decision(), known.ids().indicator());
+                known.ids().decision(), known.ids().indicator(), account(api));
         String initiative = ids.initiative();
         String decision = ids.decision();
         api.post("/api/feedback/" + ids.feedback() + "/acknowledgement", "{\"message\": \"Thank you\"}",
@@ -341,13 +351,25 @@ class AuthorizationMatrixTest {
         return ids;
     }
 
+    /** A staff account an administrator added, for the rows that change one. */
+    private static String account(Api api) {
+        String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = FormPage.token(api.get("/staff/accounts", Api.as("admin")).body());
+        Api.Response added = api.postAs("application/x-www-form-urlencoded", "/staff/accounts", FormPage.body(
+                "name", name, "displayName", "Matrix", "password", "a long first password", "roles", "FACILITATOR",
+                "formToken", token), Api.headers(Api.as("admin"), new String[] {"Origin", api.base()}));
+        assertThat(added.headers().firstValue("Location").orElse("")).contains("done=opened");
+        return name;
+    }
+
     /** The token the row's form page issues; null for the API. */
     private static String formToken(Api api, Row row, Ids ids) {
         if (row.formPage() == null) {
             return null;
         }
         // the staff console signs its forms for the signed-in facilitator; the public pages for anyone
-        String[] reader = row.pattern().startsWith("/staff") ? Api.as("facilitator") : new String[0];
+        String[] reader = row.pattern().startsWith("/staff/accounts") ? Api.as("admin")
+                : row.pattern().startsWith("/staff") ? Api.as("facilitator") : new String[0];
         return FormPage.token(api.get(row.formPage().apply(ids), reader).body());
     }
 

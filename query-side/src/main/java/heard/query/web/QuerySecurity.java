@@ -3,12 +3,14 @@ package heard.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.forms.FormTokens;
 import heard.headers.ContentSecurityPolicy;
+import heard.signin.StaffDirectory;
 import heard.signin.StaffSignIn;
 import heard.signin.ThrottledSignIn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -106,20 +108,27 @@ public class QuerySecurity {
         return manager;
     }
 
+    /** The configured users, then the accounts administrators added on their page. */
+    @Bean
+    @ConditionalOnMissingBean
+    public StaffDirectory staffDirectory(UserDetailsService staffUsers, DataSource database) {
+        return new StaffDirectory(staffUsers, database);
+    }
+
     /** Names and passwords, checked behind a throttle of failed sign-ins per account and per address. */
     @Bean
     @ConditionalOnMissingBean
-    public AuthenticationProvider staffSignIn(UserDetailsService staff, PasswordEncoder encoder, Environment environment) {
+    public AuthenticationProvider staffSignIn(StaffDirectory staff, PasswordEncoder encoder, Environment environment) {
         return ThrottledSignIn.of(staff, encoder, environment);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment)
-            throws Exception {
+    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment,
+            StaffDirectory staff) throws Exception {
         String commandUrl = environment.getProperty("heard.web.command-url");
         RequestMatcher apiDocs = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
-        StaffSignIn.configure(http, json, environment)
+        StaffSignIn.configure(http, json, environment, staff)
                 .authorizeHttpRequests(requests -> requests
                         // The facilitator console: the sign-in page (or HTTP Basic), then roles per page and form.
                         .requestMatchers("/staff", "/staff/**").authenticated()
