@@ -30,6 +30,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,6 +49,7 @@ public final class StaffSignIn {
     public static final String PAGE = "/signin";
     public static final String SIGN_OUT = "/signout";
     public static final String HOME = "/staff";
+    static final String SIGNED_OUT = PAGE + "?signedout";
 
     private StaffSignIn() {
     }
@@ -67,24 +70,35 @@ public final class StaffSignIn {
         var refused = new SimpleUrlAuthenticationFailureHandler(PAGE + "?error");
         refused.setAllowSessionCreation(false);
         String cookie = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
+        var signedIn = new ToTheirPage();
+        var organization = OrganizationSignIn.settings(environment);
+        LogoutSuccessHandler afterSignOut = organization.isPresent()
+                ? OrganizationSignIn.configure(http, organization.get(), signedIn, refused, SIGNED_OUT, json)
+                : toThePage();
         http.csrf(csrf -> csrf.disable())
                 .requestCache(requests -> requests.requestCache(cache))
                 .addFilterBefore(new FromThisSiteOnly(json), LogoutFilter.class)
                 .addFilterBefore(new CurrentAccount(staff), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE)
-                        .successHandler(new ToTheirPage()).failureHandler(refused))
+                        .successHandler(signedIn).failureHandler(refused))
                 .logout(signOut -> signOut
                         .logoutRequestMatcher(request -> "POST".equals(request.getMethod()) && at(request, SIGN_OUT))
-                        .logoutSuccessUrl(PAGE + "?signedout").invalidateHttpSession(true).clearAuthentication(true)
+                        .logoutSuccessHandler(afterSignOut).invalidateHttpSession(true).clearAuthentication(true)
                         .deleteCookies(cookie))
                 // a script's credentials hold for its one request: no session is made for them
                 .httpBasic(basic -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository())
                         .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                        HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this")))
+                                HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst)
                         .accessDeniedHandler((request, response, e) -> problem(response, json,
                                 HttpStatus.FORBIDDEN, "Your role does not allow this")));
         return http;
+    }
+
+    private static LogoutSuccessHandler toThePage() {
+        var page = new SimpleUrlLogoutSuccessHandler();
+        page.setDefaultTargetUrl(SIGNED_OUT);
+        return page;
     }
 
     /** After signing in: the page that asked for it, else the one the roles open first. */
@@ -127,8 +141,14 @@ public final class StaffSignIn {
 
     public static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
+        problem(response, json, status, detail, "Basic realm=\"Heard\"");
+    }
+
+    /** A problem+json answer; a 401 says how to sign in ({@code WWW-Authenticate}). */
+    static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail,
+            String challenge) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Heard\"");
+            response.setHeader("WWW-Authenticate", challenge);
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

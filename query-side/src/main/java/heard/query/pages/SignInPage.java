@@ -1,6 +1,7 @@
 package heard.query.pages;
 
 import heard.limits.InputLimits;
+import heard.signin.OrganizationSignIn;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -16,8 +17,15 @@ import org.springframework.web.servlet.ModelAndView;
 class SignInPage {
     private final long lockoutMinutes;
 
-    SignInPage(@Value("${heard.security.sign-in.lockout:PT15M}") Duration lockout) {
+    private final boolean organization;
+    private final String organizationName;
+
+    SignInPage(@Value("${heard.security.sign-in.lockout:PT15M}") Duration lockout,
+            @Value("${heard.security.oidc.issuer:}") String issuer,
+            @Value("${heard.security.oidc.provider-name:}") String organizationName) {
         this.lockoutMinutes = Math.max(1, lockout.toMinutes());
+        this.organization = !issuer.isBlank();
+        this.organizationName = organizationName.isBlank() ? null : organizationName;
     }
 
     @GetMapping("/signin")
@@ -27,6 +35,9 @@ class SignInPage {
                 .addObject("staffPage", true)
                 .addObject("refused", error != null)
                 .addObject("lockoutMinutes", lockoutMinutes)
+                .addObject("organization", organization ? OrganizationSignIn.START + "/"
+                        + OrganizationSignIn.REGISTRATION : null)
+                .addObject("organizationName", organizationName)
                 .addObject("signedOut", signedout != null)
                 .addObject("signedInAs", session.name())
                 .addObject("nameMax", InputLimits.ACCOUNT_NAME)
