@@ -52,7 +52,7 @@ public final class Api {
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))};
     }
 
-    static String[] headers(String[]... groups) {
+    public static String[] headers(String[]... groups) {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
@@ -90,7 +90,7 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), "application/json", headers);
     }
 
-    Response postAs(String contentType, String path, String body, String... headers) {
+    public Response postAs(String contentType, String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)), contentType, headers);
     }

@@ -27,7 +27,8 @@ class QuerySchema {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_query")
-                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource))
+                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource),
+                        "classpath:db/sessions/" + vendor(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

@@ -109,6 +109,7 @@ class ColumnCapsTest {
 
     /** The framework's own stores (tokens, dead letters, applied sequences, migrations): not read models. */
     private static final Set<String> FRAMEWORK = Set.of("token_entry", "dead_letter_entry", "applied_event",
+            "spring_session", "spring_session_attributes",
             "flyway_history_query");
 
     @Autowired
