@@ -145,6 +145,22 @@ class StaffAccountsTest {
     }
 
     @Test
+    void theHistoryOfADecisionShowsTheNameAnAdministratorGaveItsAuthor() {
+        String name = "jo." + shortId();
+        post("/staff/accounts", "name", name, "displayName", "Jo Mensah", "password", PASSWORD, "roles", "LEADER");
+        BadInputTest.Ids ids = BadInputTest.known(api).ids();
+        Api.Response proposed = api.post("/api/initiatives/" + ids.initiative() + "/decisions",
+                BadInputTest.proposal(ids), basic(name));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        String decision = proposed.json().get("decisionId").asText();
+        String page = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/decisions/" + decision),
+                answer -> answer.status() == 200).body();
+        assertThat(page).contains("Recorded by Jo Mensah");
+        assertThat(api.get("/api/decisions/" + decision + "/history").json().at("/steps/0/author").asText())
+                .as("the events and the API keep the account's own name").isEqualTo(name);
+    }
+
+    @Test
     void anAdministratorSigningInLandsOnTheStaffPage() {
         Api.Response signedIn = api.postAs(FORM, "/signin", FormPage.body("username", "admin", "password",
                 "admin-demo"), "Origin", api.base());
