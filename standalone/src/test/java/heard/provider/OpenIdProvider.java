@@ -56,7 +56,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * An organization's OpenID provider, in the test JVM (Spring Authorization Server): its staff sign in
  * on its own page, their group names ride in the {@code groups} claim, and it insists on PKCE. The client
  * {@code heard} is Heard itself; {@code heard-script} gets bearer tokens for the API by client credentials,
- * {@code elsewhere} gets tokens meant for another audience. Its package is outside the ones the app scans.
+ * {@code elsewhere} gets tokens meant for another audience; {@code heard-<role>} get tokens whose groups
+ * map to that one role. Its package is outside the ones the app scans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -74,7 +75,9 @@ public class OpenIdProvider {
     /** The groups of the staff and of the script, as the organization names them. */
     static final Map<String, List<String>> GROUPS = Map.of("ana", List.of("district-facilitators", "all-staff"),
             "bo", List.of("all-staff"), "heard-script", List.of("district-analysts"),
-            "elsewhere", List.of("district-analysts"));
+            "elsewhere", List.of("district-analysts"),
+            "heard-facilitator", List.of("district-facilitators"), "heard-analyst", List.of("district-analysts"),
+            "heard-leader", List.of("district-leaders"), "heard-admin", List.of("district-it"));
 
     /** Starts the provider on {@code port}, for Heard answering at {@code heard}. */
     public static ConfigurableApplicationContext start(int port, String heard) {
@@ -123,7 +126,8 @@ public class OpenIdProvider {
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .build();
-        return new InMemoryRegisteredClientRepository(app, script("heard-script"), script("elsewhere"));
+        return new InMemoryRegisteredClientRepository(app, script("heard-script"), script("elsewhere"),
+                script("heard-facilitator"), script("heard-analyst"), script("heard-leader"), script("heard-admin"));
     }
 
     private static RegisteredClient script(String id) {

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * earlier caller already took the step); the others get 401 (not signed in, or no receipt token
  * where one is needed) or 403 (the wrong role). The rows share one initiative, feedback and decision.
  * Forms are posted with their page's token, so what decides is the caller, not a missing token. Staff
- * callers come each way in: HTTP Basic, and the session of the sign-in page.
+ * callers come each way in: HTTP Basic, and the session of the sign-in page (bearer tokens from the
+ * organization's provider take the same rows in {@link OrganizationSignInTest}).
  * A new endpoint without a row here fails the test.
  */
 @StandaloneTest

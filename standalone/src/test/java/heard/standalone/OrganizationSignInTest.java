@@ -147,6 +147,39 @@ class OrganizationSignInTest {
         assertThat(api.get("/staff", Api.as("facilitator")).status()).as("HTTP Basic still works").isEqualTo(200);
     }
 
+    /**
+     * The authorization matrix's rows for the API and the pages, with a bearer token for each role: what a
+     * role may do it may do with a token, and what it may not is 403 (401 where only a participant may).
+     * The forms are left out: they are for browsers, signed for a signed-in user.
+     */
+    @Test
+    void aBearerTokenOpensWhatItsRoleOpensInTheAuthorizationMatrix() throws Exception {
+        Api api = new Api(HEARD_PORT);
+        BadInputTest.Known known = BadInputTest.known(api);
+        AuthorizationMatrixTest.Ids ids = new AuthorizationMatrixTest.Ids(known.ids().initiative(),
+                known.ids().feedback(), known.receiptToken(), known.ids().decision(), known.ids().indicator(),
+                "no-account");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (AuthorizationMatrixTest.Caller caller : java.util.EnumSet.range(AuthorizationMatrixTest.Caller.FACILITATOR,
+                AuthorizationMatrixTest.Caller.ADMIN)) {
+            String[] bearer = {"Authorization", "Bearer " + token("heard-" + caller.name().toLowerCase())};
+            for (AuthorizationMatrixTest.Row row : AuthorizationMatrixTest.rows()) {
+                if (row.formPage() != null || row.pattern().endsWith("/stream")) {
+                    continue;
+                }
+                String path = row.path().apply(ids);
+                int status = row.body() == null ? api.get(path, bearer).status()
+                        : api.post(path, row.body().apply(ids), bearer).status();
+                boolean allowed = row.allowed().contains(caller);
+                int refusal = row.allowed().equals(AuthorizationMatrixTest.PARTICIPANT) ? 401 : 403;
+                if (allowed ? !(status < 400 || status == 409) : status != refusal) {
+                    wrong.add(row.key() + " as " + caller + " with a token: " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static String token(String client) throws IOException, InterruptedException {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(PROVIDER + "/oauth2/token"))

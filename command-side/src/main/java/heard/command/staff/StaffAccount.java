@@ -11,6 +11,7 @@ import heard.events.StaffRole;
 import heard.events.StaffRolesSet;
 import heard.limits.InputLimits;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -69,7 +70,7 @@ public class StaffAccount {
     }
 
     private static void checkRoles(List<StaffRole> roles) {
-        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)
                 || roles.stream().distinct().count() != roles.size()) {
             throw new RuleViolation("roles", "give at least one role, each once");
         }

@@ -4,12 +4,13 @@ import heard.events.StaffRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class StaffChanges {
     public List<StaffAccountView> accounts() {
         Map<String, StaffAccountView> accounts = new LinkedHashMap<>();
         List<StaffChange> oldestFirst = new ArrayList<>(history());
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         for (StaffChange change : oldestFirst) {
             StaffAccountView before = accounts.get(change.accountId());
             accounts.put(change.accountId(), switch (change.kind()) {
@@ -59,7 +60,7 @@ public class StaffChanges {
                         before.roles(), false, before.openedAt(), before.openedBy());
             });
         }
-        accounts.values().removeIf(java.util.Objects::isNull);
+        accounts.values().removeIf(Objects::isNull);
         return List.copyOf(accounts.values());
     }
 
