@@ -59,6 +59,16 @@ public final class InputLimits {
     public static final int LEARNING_TEXT = 10_000;
     public static final int DECISIONS_PER_LEARNING = 100;
 
+    /** A staff account's name, as every event's actor and each read model's "by" column holds it. */
+    public static final int ACCOUNT_NAME = 100;
+    /** The name a staff account signs in with: lower case, no spaces, as it appears in every event it acts in. */
+    public static final String ACCOUNT_NAME_PATTERN = "[a-z0-9][a-z0-9._@-]{0," + (ACCOUNT_NAME - 1) + "}";
+    /** How a staff account is shown to other staff. */
+    public static final int DISPLAY_NAME = 200;
+    /** A password as typed; BCrypt reads no more than its first 72 bytes, so a longer one is refused. */
+    public static final int PASSWORD = 72;
+    public static final int PASSWORD_MIN = 12;
+
     private InputLimits() {
     }
 }

@@ -19,7 +19,16 @@ public final class Api {
     private final String base;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** From another loopback address (127.0.0.2, …): the app sees another client. */
+    public Api(String host, int port) {
+        this.base = "http://" + host + ":" + port;
+    }
+
+    public String base() {
+        return base;
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
@@ -43,8 +52,37 @@ public final class Api {
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))};
     }
 
-    static String[] headers(String[]... groups) {
+    public static String[] headers(String[]... groups) {
         return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    /**
+     * Signs in on the sign-in page as a browser does (the form, from this site's own page), and answers
+     * the session cookie as a Cookie header, or null when the sign-in was refused.
+     */
+    public String[] signIn(String user, String password) {
+        Response signedIn = postAs("application/x-www-form-urlencoded", "/signin",
+                FormPage.body("username", user, "password", password), "Origin", base);
+        if (signedIn.status() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            return null;
+        }
+        return new String[] {"Cookie", sessionCookie(signedIn)};
+    }
+
+    /** The demo staff user's session, signed in on the page. */
+    public String[] signedIn(String user) {
+        String[] cookie = signIn(user, user + "-demo");
+        if (cookie == null) {
+            throw new AssertionError(user + " could not sign in");
+        }
+        return cookie;
+    }
+
+    /** name=value of the session cookie a response set. */
+    static String sessionCookie(Response response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("heard-session="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
     }
 
     public Response post(String path, String jsonBody, String... headers) {
@@ -52,7 +90,7 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), "application/json", headers);
     }
 
-    Response postAs(String contentType, String path, String body, String... headers) {
+    public Response postAs(String contentType, String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)), contentType, headers);
     }

@@ -11,14 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,18 +33,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token, and each staff role. Allowed callers get through (a success, a redirect, or 409 when an
  * earlier caller already took the step); the others get 401 (not signed in, or no receipt token
  * where one is needed) or 403 (the wrong role). The rows share one initiative, feedback and decision.
- * Forms are posted with their page's token, so what decides is the caller, not a missing token.
+ * Forms are posted with their page's token, so what decides is the caller, not a missing token. Staff
+ * callers come each way in: HTTP Basic, and the session of the sign-in page (bearer tokens from the
+ * organization's provider take the same rows in {@link OrganizationSignInTest}).
  * A new endpoint without a row here fails the test.
  */
 @StandaloneTest
 class AuthorizationMatrixTest {
     enum Caller { ANONYMOUS, PARTICIPANT, FACILITATOR, ANALYST, LEADER, ADMIN }
 
+    /** How a staff caller says who it is: HTTP Basic, as scripts do, or the session cookie of the sign-in page. */
+    enum Way { BASIC, SESSION }
+
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
 
     /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
-    record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
+    record Ids(String initiative, String feedback, String receipt, String decision, String indicator,
+            String account) {
         BadInputTest.Ids withoutReceipt() {
             return new BadInputTest.Ids(initiative, feedback, decision, indicator);
         }
@@ -75,6 +85,7 @@ class AuthorizationMatrixTest {
         Set<Caller> staffReaders = only(Caller.FACILITATOR, Caller.ANALYST);
         return List.of(
                 get("/", ids -> "/", EVERYONE),
+                get("/signin", ids -> "/signin", EVERYONE),
                 get("/i/{initiativeId}", ids -> "/i/" + ids.initiative(), EVERYONE),
                 get("/i/{initiativeId}/learnings", ids -> "/i/" + ids.initiative() + "/learnings", EVERYONE),
                 get("/i/{initiativeId}/dashboard", ids -> "/i/" + ids.initiative() + "/dashboard", EVERYONE),
@@ -84,6 +95,7 @@ class AuthorizationMatrixTest {
                 get("/decisions/{decisionId}", ids -> "/decisions/" + ids.decision(), EVERYONE),
                 get("/staff", ids -> "/staff", staffReaders),
                 get("/staff/projections", ids -> "/staff/projections", only(Caller.ADMIN)),
+                get("/staff/accounts", ids -> "/staff/accounts", only(Caller.ADMIN)),
                 get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
                 get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
                         staffReaders),
@@ -162,6 +174,13 @@ class AuthorizationMatrixTest {
                 form("/staff/feedback/{feedbackId}/themes", ids -> "/staff/feedback/" + ids.feedback() + "/themes",
                         ids -> "themes=transport&returnTo=/staff", only(Caller.FACILITATOR),
                         ids -> "/staff/i/" + ids.initiative()),
+                form("/staff/accounts", ids -> "/staff/accounts", ids -> FormPage.body("name", ids.account() + "-2",
+                        "displayName", "Matrix", "password", "a long first password", "roles", "ANALYST"),
+                        only(Caller.ADMIN), ids -> "/staff/accounts"),
+                form("/staff/accounts/{accountId}/roles", ids -> "/staff/accounts/" + ids.account() + "/roles",
+                        ids -> "roles=LEADER", only(Caller.ADMIN), ids -> "/staff/accounts"),
+                form("/staff/accounts/{accountId}/disable", ids -> "/staff/accounts/" + ids.account() + "/disable",
+                        ids -> "", only(Caller.ADMIN), ids -> "/staff/accounts"),
                 // last: forgetting the participant stops the steps above that record their words
                 form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
                         ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
@@ -194,9 +213,15 @@ class AuthorizationMatrixTest {
         assertThat(covered).containsExactlyInAnyOrderElementsOf(served);
     }
 
-    @Test
-    void eachCallerGetsExactlyWhatItsRoleAllows() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void eachCallerGetsExactlyWhatItsRoleAllows(Way way) throws Exception {
         Api api = new Api(port);
+        Map<Caller, String[]> staff = new EnumMap<>(Caller.class);
+        for (Caller caller : EnumSet.range(Caller.FACILITATOR, Caller.ADMIN)) {
+            String user = caller.name().toLowerCase();
+            staff.put(caller, way == Way.BASIC ? Api.as(user) : api.signedIn(user));
+        }
         List<String> wrong = new ArrayList<>();
         Ids ids = fresh(api);
         // every form's token is read before any row runs: the answer form is gone once someone answered
@@ -206,7 +231,7 @@ class AuthorizationMatrixTest {
         }
         for (Row row : rows()) {
             for (Caller caller : Caller.values()) {
-                Answer answer = send(row, ids, caller, formTokens.get(row));
+                Answer answer = send(row, ids, caller, staff.get(caller), formTokens.get(row));
                 int status = answer.status();
                 boolean allowed = row.allowed().contains(caller);
                 if (allowed && answer.location().contains("error=expired")) {
@@ -233,7 +258,8 @@ class AuthorizationMatrixTest {
     @Test
     void aRefusedCallerIsRefusedBeforeTheBodyIsRead() {
         Api api = new Api(port);
-        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator");
+        Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator",
+                "no-account");
         List<String> wrong = new ArrayList<>();
         for (Row row : rows()) {
             if (!"application/json".equals(row.contentType()) || row.allowed().contains(Caller.ANONYMOUS)
@@ -311,7 +337,7 @@ class AuthorizationMatrixTest {
     private Ids fresh(Api api) {
         BadInputTest.Known known = BadInputTest.known(api);
         Ids ids = new Ids(known.ids().initiative(), known.ids().feedback(), known.receiptToken(),
-                known.ids().decision(), known.ids().indicator());
+                known.ids().decision(), known.ids().indicator(), account(api));
         String initiative = ids.initiative();
         String decision = ids.decision();
         api.post("/api/feedback/" + ids.feedback() + "/acknowledgement", "{\"message\": \"Thank you\"}",
@@ -326,13 +352,25 @@ class AuthorizationMatrixTest {
         return ids;
     }
 
+    /** A staff account an administrator added, for the rows that change one. */
+    private static String account(Api api) {
+        String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = FormPage.token(api.get("/staff/accounts", Api.as("admin")).body());
+        Api.Response added = api.postAs("application/x-www-form-urlencoded", "/staff/accounts", FormPage.body(
+                "name", name, "displayName", "Matrix", "password", "a long first password", "roles", "FACILITATOR",
+                "formToken", token), Api.headers(Api.as("admin"), new String[] {"Origin", api.base()}));
+        assertThat(added.headers().firstValue("Location").orElse("")).contains("done=opened");
+        return name;
+    }
+
     /** The token the row's form page issues; null for the API. */
     private static String formToken(Api api, Row row, Ids ids) {
         if (row.formPage() == null) {
             return null;
         }
         // the staff console signs its forms for the signed-in facilitator; the public pages for anyone
-        String[] reader = row.pattern().startsWith("/staff") ? Api.as("facilitator") : new String[0];
+        String[] reader = row.pattern().startsWith("/staff/accounts") ? Api.as("admin")
+                : row.pattern().startsWith("/staff") ? Api.as("facilitator") : new String[0];
         return FormPage.token(api.get(row.formPage().apply(ids), reader).body());
     }
 
@@ -340,7 +378,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The status and where it sends the browser; the endless stream is left after its first bytes. */
-    private Answer send(Row row, Ids ids, Caller caller, String formToken) throws Exception {
+    private Answer send(Row row, Ids ids, Caller caller, String[] staff, String formToken) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path().apply(ids)))
                 .timeout(Duration.ofSeconds(30));
         if (row.body() == null) {
@@ -356,9 +394,8 @@ class AuthorizationMatrixTest {
         }
         if (caller == Caller.PARTICIPANT) {
             request.header("X-Receipt-Token", ids.receipt());
-        } else if (caller != Caller.ANONYMOUS) {
-            String[] authorization = Api.as(caller.name().toLowerCase());
-            request.header(authorization[0], authorization[1]);
+        } else if (staff != null) {
+            request.header(staff[0], staff[1]);
         }
         if (row.pattern().endsWith("/stream")) {
             HttpResponse<InputStream> stream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

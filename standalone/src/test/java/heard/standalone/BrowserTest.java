@@ -178,6 +178,53 @@ class BrowserTest {
     }
 
     @Test
+    void aFacilitatorSignsInOnThePageWorksSignsOutAndCannotComeBackWithTheOldCookie() {
+        String initiativeId = loop.launchInitiative();
+        String feedbackId = loop.submit(initiativeId, "The lights at the crossing are out").get("feedbackId").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> api.get(
+                "/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
+                .path("totalItems").asInt() == 1);
+
+        browser.get(base() + "/staff/i/" + initiativeId);
+        assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/signin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
+        browser.findElement(By.id("username")).sendKeys("facilitator");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("form.signin-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("error"));
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("That name and password do not open");
+
+        browser.findElement(By.id("username")).sendKeys("facilitator");
+        browser.findElement(By.id("password")).sendKeys("facilitator-demo");
+        browser.findElement(By.cssSelector("form.signin-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlToBe(base() + "/staff/i/" + initiativeId));
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("heard-session");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(browser.executeScript("return document.cookie")).asString().doesNotContain("heard-session");
+
+        browser.findElement(By.id("ack-button-" + feedbackId)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("done=acknowledged"));
+        assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText())
+                .isEqualTo("Signed in as facilitator");
+
+        browser.findElement(By.cssSelector("form.signout button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("signedout"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("You are signed out.");
+        assertThat(browser.manage().getCookieNamed("heard-session")).isNull();
+
+        browser.manage().addCookie(session);
+        browser.get(base() + "/staff/i/" + initiativeId);
+        assertThat(browser.getCurrentUrl()).as("the old cookie opens nothing").isEqualTo(base() + "/signin");
+        assertThat(browser.findElements(By.id("ack-button-" + feedbackId))).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/initiatives/" + initiativeId
+                + "/feedback", Api.as("facilitator")).json().at("/items/0/acknowledgedBy").asText(), "facilitator"::equals);
+    }
+
+    @Test
     void theApiDocumentationStillRendersUnderThePolicy() {
         browser.get(base() + "/swagger-ui.html");
         WebElement title = new WebDriverWait(browser, Duration.ofSeconds(20))

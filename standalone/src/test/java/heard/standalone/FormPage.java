@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a browser takes from a page before it posts one of its forms. */
-final class FormPage {
+public final class FormPage {
     private static final Pattern TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     private FormPage() {
     }
 
     /** The signed token the page put in its forms. */
-    static String token(String html) {
+    public static String token(String html) {
         return tokenIn(html).orElseThrow(() -> new AssertionError("the page has no form token: " + html));
     }
 
@@ -24,7 +24,7 @@ final class FormPage {
     }
 
     /** An application/x-www-form-urlencoded body of name, value pairs. */
-    static String body(String... pairs) {
+    public static String body(String... pairs) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             if (!body.isEmpty()) {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @StandaloneTest
 class ProjectionStatusTest {
     static final List<String> PROJECTIONS = List.of("dashboard", "decisions", "inbox", "indicators", "initiatives",
-            "learning-feed", "returned-learning");
+            "learning-feed", "returned-learning", "staff");
     @LocalServerPort
     int port;
     Api api;

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The standalone app on a random port with a fresh, empty H2 store; one context shared by the suite.
  * The suite sends everything from one address, so the submission limit is lifted here (its own test
  * has its own context); the forms' secret is known, so that a test can sign a form that has expired.
+ * The suite has one staff user beside the demo users, {@code sam}, for the sign-in tests to lock out.
  * Public dashboard figures may move as soon as they have moved far enough, without the minutes between
  * snapshots that the app otherwise waits.
  * The contexts stop at once when the fork ends: a request a test left open must not hold the fork
@@ -21,7 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {"heard.data-dir=target/test-data/${random.uuid}", "heard.demo-data=false",
                 "heard.dashboard.live.heartbeat=PT1S", "heard.dashboard.live.public-every=PT0S",
                 "heard.rate-limit.submissions.capacity=100000",
-                "heard.security.form-secret=" + StandaloneTest.FORM_SECRET, "server.shutdown=immediate"})
+                "heard.security.form-secret=" + StandaloneTest.FORM_SECRET, "server.shutdown=immediate",
+                "heard.security.users.sam.password={noop}" + StandaloneTest.SAM_PASSWORD,
+                "heard.security.users.sam.roles=FACILITATOR"})
 @interface StandaloneTest {
     String FORM_SECRET = "the suite's own secret for signing forms";
+    /** A facilitator of the suite's own, whom the sign-in tests may lock out without touching the demo users. */
+    String SAM_PASSWORD = "sam-signs-in-for-the-suite";
 }

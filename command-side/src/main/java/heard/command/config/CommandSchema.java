@@ -23,7 +23,8 @@ class CommandSchema {
                 .dataSource(dataSource)
                 .table("flyway_history_command")
                 .locations("classpath:db/command/common", "classpath:db/keys",
-                        "classpath:db/command/" + DatabaseVendor.of(dataSource))
+                        "classpath:db/command/" + DatabaseVendor.of(dataSource),
+                        "classpath:db/sessions/" + DatabaseVendor.of(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

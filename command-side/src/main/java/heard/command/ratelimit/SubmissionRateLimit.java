@@ -5,9 +5,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import heard.limits.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -65,16 +64,8 @@ public class SubmissionRateLimit {
         return -Math.floorDiv(-dividend, divisor);
     }
 
-    /** An IPv4 address, or an IPv6 address's /64 network, which one household or phone holds whole. */
+    /** An IPv4 address, or an IPv6 address's /64 network. */
     static String client(String remoteAddress) {
-        if (remoteAddress == null || !remoteAddress.contains(":")) {
-            return String.valueOf(remoteAddress);
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
-            return bytes.length == 16 ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64" : remoteAddress;
-        } catch (UnknownHostException e) {
-            return remoteAddress;
-        }
+        return ClientAddress.of(remoteAddress);
     }
 }

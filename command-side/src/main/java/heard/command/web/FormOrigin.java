@@ -1,8 +1,7 @@
 package heard.command.web;
 
+import heard.forms.SiteOrigin;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -47,18 +46,7 @@ public class FormOrigin {
         return here ? Source.THIS_SITE : Source.ANOTHER_SITE;
     }
 
-    /** scheme://host:port, lower case, with the default port spelled out; null when it is not an http(s) URL. */
     static String origin(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                return null;
-            }
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SiteOrigin.of(url);
     }
 }

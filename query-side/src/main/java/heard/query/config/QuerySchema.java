@@ -37,7 +37,8 @@ public class QuerySchema {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .table("flyway_history_query")
-                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource).getId());
+                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource).getId(),
+                        "classpath:db/sessions/" + vendor(dataSource).getId());
     }
 
     public static DatabaseDriver vendor(DataSource dataSource) throws SQLException {

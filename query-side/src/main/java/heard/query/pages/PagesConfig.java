@@ -24,6 +24,7 @@ class PagesConfig implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         // Only when a page is read: the forms also send a lang field, and reading it there would parse their bodies.
         change.setHttpMethods("GET", "HEAD");
-        registry.addInterceptor(change).addPathPatterns("/", "/i/**", "/r/**", "/decisions/**", "/staff", "/staff/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/i/**", "/r/**", "/decisions/**", "/staff", "/staff/**",
+                "/signin");
     }
 }

@@ -3,11 +3,14 @@ package heard.query.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.forms.FormTokens;
 import heard.headers.ContentSecurityPolicy;
-import java.io.IOException;
+import heard.signin.StaffDirectory;
+import heard.signin.StaffSignIn;
+import heard.signin.ThrottledSignIn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,12 +22,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,12 +37,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Participants are anonymous; staff sign in with HTTP Basic against {@code heard.security.users}
- * (BCrypt hashes). Roles are checked on each endpoint. Outside the demo profile the demo
- * passwords are refused, so a real deployment cannot start with them.
+ * Participants are anonymous; staff sign in on the sign-in page or with HTTP Basic against
+ * {@code heard.security.users} (BCrypt hashes), see {@link StaffSignIn}. Roles are checked on each
+ * endpoint. Outside the demo profile the demo passwords are refused, so a real deployment cannot start with them.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableMethodSecurity
@@ -109,27 +108,31 @@ public class QuerySecurity {
         return manager;
     }
 
+    /** The configured users, then the accounts administrators added on their page. */
     @Bean
     @ConditionalOnMissingBean
-    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment)
-            throws Exception {
+    public StaffDirectory staffDirectory(UserDetailsService staffUsers, DataSource database) {
+        return new StaffDirectory(staffUsers, database);
+    }
+
+    /** Names and passwords, checked behind a throttle of failed sign-ins per account and per address. */
+    @Bean
+    @ConditionalOnMissingBean
+    public AuthenticationProvider staffSignIn(StaffDirectory staff, PasswordEncoder encoder, Environment environment) {
+        return ThrottledSignIn.of(staff, encoder, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityFilterChain heardSecurity(HttpSecurity http, ObjectMapper json, Environment environment,
+            StaffDirectory staff) throws Exception {
         String commandUrl = environment.getProperty("heard.web.command-url");
         RequestMatcher apiDocs = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
-        // no session to protect: the pages' forms carry signed FormTokens instead, and the API takes no cookies
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        StaffSignIn.configure(http, json, environment, staff)
                 .authorizeHttpRequests(requests -> requests
-                        // The facilitator console: the browser's own sign-in prompt, then roles per page and form.
+                        // The facilitator console: the sign-in page (or HTTP Basic), then roles per page and form.
                         .requestMatchers("/staff", "/staff/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problem(response, json, HttpStatus.UNAUTHORIZED,
-                                "Sign in as a staff user to do this")))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, json,
-                                HttpStatus.FORBIDDEN, "Your role does not allow this")))
                 // with Spring Security's defaults: X-Content-Type-Options: nosniff, no caching; receipt pages
                 // set Referrer-Policy: no-referrer themselves, which this one does not overwrite
                 .headers(headers -> headers
@@ -140,16 +143,5 @@ public class QuerySecurity {
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
-    }
-
-    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-            throws IOException {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Heard\"");
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

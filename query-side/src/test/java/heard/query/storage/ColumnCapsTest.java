@@ -1,5 +1,7 @@
 package heard.query.storage;
 
+import heard.limits.InputLimits;
+
 import static heard.limits.InputLimits.ACKNOWLEDGEMENT;
 import static heard.limits.InputLimits.CONTACT;
 import static heard.limits.InputLimits.CORRECTION;
@@ -102,7 +104,8 @@ class ColumnCapsTest {
             "dashboard_decision.decision_id", "dashboard_decision.initiative_id", "dashboard_decision.engagement_level",
             "dashboard_indicator.indicator_id", "dashboard_indicator.initiative_id", "dashboard_indicator.direction",
             "dashboard_measurement.indicator_id", "dashboard_measurement.initiative_id",
-            "dashboard_public.initiative_id");
+            "dashboard_public.initiative_id",
+            "staff_change.change_kind", "staff_change.roles", "staff_change.actor");
 
     /**
      * The framework's own stores (tokens, dead letters, applied sequences, the instances that are up, rebuilds
@@ -110,7 +113,7 @@ class ColumnCapsTest {
      * not read models.
      */
     private static final Set<String> FRAMEWORK = Set.of("token_entry", "dead_letter_entry", "applied_event",
-            "query_instance", "projection_rebuild",
+            "query_instance", "projection_rebuild", "spring_session", "spring_session_attributes",
             "flyway_history_query");
 
     @Autowired
@@ -138,6 +141,8 @@ class ColumnCapsTest {
         int madeId = UUID + 1 + SEQUENCE;
         Map<String, Integer> longest = new HashMap<>();
         longest.put("initiative_view.title", TITLE);
+        longest.put("staff_change.account_id", InputLimits.ACCOUNT_NAME);
+        longest.put("staff_change.display_name", InputLimits.DISPLAY_NAME);
         longest.put("initiative_view.guiding_question", GUIDING_QUESTION);
         longest.put("initiative_view.stakeholder_groups", new GroupListConverter().convertToDatabaseColumn(
                 Collections.nCopies(GROUPS, new StakeholderGroup("x".repeat(GROUP_CODE), ESCAPED.repeat(GROUP_NAME),

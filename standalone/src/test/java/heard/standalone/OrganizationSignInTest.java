@@ -1,0 +1,249 @@
+package heard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import heard.provider.OpenIdProvider;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Single sign-on over the real protocol, against an OpenID provider in the test JVM: a staff member
+ * signs in with the organization's account (authorization code with PKCE, the ID token checked against
+ * the provider's keys), gets the role their group maps to, acts under the provider's subject, and signs
+ * out; someone whose groups map to no role is not signed in; the provider's access tokens work as bearer
+ * tokens on the API for Heard's audience only. The session cookie is not marked Secure here, as Java's
+ * HTTP client keeps no Secure cookie over plain http (the flag itself is checked by {@link SignInTest}).
+ */
+@StandaloneTest
+class OrganizationSignInTest {
+    private static final int HEARD_PORT = freePort();
+    private static final int PROVIDER_PORT = freePort();
+    private static final String HEARD = "http://127.0.0.1:" + HEARD_PORT;
+    private static final String PROVIDER = "http://127.0.0.1:" + PROVIDER_PORT;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+    private static ConfigurableApplicationContext provider;
+
+    @Autowired
+    EventStore events;
+
+    @DynamicPropertySource
+    static void organization(DynamicPropertyRegistry properties) {
+        provider = OpenIdProvider.start(PROVIDER_PORT, HEARD);
+        properties.add("server.port", () -> HEARD_PORT);
+        properties.add("server.servlet.session.cookie.secure", () -> false);
+        properties.add("heard.security.oidc.issuer", () -> PROVIDER);
+        properties.add("heard.security.oidc.client-id", () -> "heard");
+        properties.add("heard.security.oidc.client-secret", () -> OpenIdProvider.SECRET);
+        properties.add("heard.security.oidc.audience", () -> OpenIdProvider.API);
+        properties.add("heard.security.oidc.roles.FACILITATOR", () -> "district-facilitators");
+        properties.add("heard.security.oidc.roles.ANALYST", () -> "district-analysts, district-data");
+        properties.add("heard.security.oidc.roles.LEADER", () -> "district-leaders");
+        properties.add("heard.security.oidc.roles.ADMIN", () -> "district-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @Test
+    void aStaffMemberSignsInWithTheirOrganizationsAccountActsInTheirRoleAndSignsOut() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get(HEARD + "/signin");
+        assertThat(page.body()).contains("href=\"/signin/sso/organization\"", "your organization");
+
+        HttpResponse<String> start = browser.get(HEARD + "/signin/sso/organization");
+        String authorize = location(start);
+        assertThat(authorize).startsWith(PROVIDER + "/oauth2/authorize?").contains("code_challenge=",
+                "code_challenge_method=S256", "client_id=heard", "nonce=", "scope=openid");
+        String back = browser.signInAtProvider(authorize, "ana", "ana-at-the-district");
+        assertThat(back).startsWith(HEARD + "/signin/sso-callback/organization?code=");
+        String withoutProof = location(browser.get(authorize.replaceAll("&code_challenge(_method)?=[^&]*", "")));
+        assertThat(withoutProof).as("the provider insists on PKCE, which Heard sent").contains("error=invalid_request")
+                .doesNotContain("code=");
+        HttpResponse<String> signedIn = browser.get(back);
+        assertThat(location(signedIn)).isEqualTo(HEARD + "/staff");
+        String session = browser.cookie("heard-session");
+
+        HttpResponse<String> console = browser.get(HEARD + "/staff");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Facilitator console", "Signed in as Ana Ruiz");
+        assertThat(browser.get(HEARD + "/api/admin/projections").statusCode()).as("no other role").isEqualTo(403);
+
+        Api api = new Api(HEARD_PORT);
+        Loop loop = new Loop(api);
+        String feedback = loop.submit(loop.launchInitiative(), "The bus is late").get("feedbackId").asText();
+        HttpResponse<String> acknowledged = browser.post(HEARD + "/api/feedback/" + feedback + "/acknowledgement",
+                "application/json", "{\"message\": \"Thank you\"}");
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(events.readEvents(feedback).asStream().map(e -> e.getPayload().toString())
+                .filter(e -> e.startsWith("FeedbackAcknowledged"))).singleElement().asString()
+                .contains("actor=ana]");
+
+        HttpResponse<String> out = browser.post(HEARD + "/signout", "application/x-www-form-urlencoded", "");
+        assertThat(location(out)).as("the provider's session ends too").startsWith(PROVIDER + "/connect/logout?")
+                .contains("id_token_hint=");
+        HttpResponse<String> old = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(HEARD + "/staff"))
+                .header("Cookie", "heard-session=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(old.statusCode()).as("the old cookie opens nothing").isEqualTo(401);
+    }
+
+    @Test
+    void someoneWhoseGroupsMapToNoRoleIsNotSignedIn() throws Exception {
+        Browser browser = new Browser();
+        String authorize = location(browser.get(HEARD + "/signin/sso/organization"));
+        String back = browser.signInAtProvider(authorize, "bo", "bo-at-the-district");
+        HttpResponse<String> refused = browser.get(back);
+        assertThat(location(refused)).isEqualTo(HEARD + "/signin?error");
+        assertThat(location(browser.get(HEARD + "/staff"))).as("still signed out").isEqualTo(HEARD + "/signin");
+    }
+
+    @Test
+    void theProvidersAccessTokensAreBearerTokensOnTheApiForHeardsAudienceOnly() throws Exception {
+        Api api = new Api(HEARD_PORT);
+        String initiative = new Loop(api).launchInitiative();
+        String analyst = token("heard-script");
+        String[] bearer = {"Authorization", "Bearer " + analyst};
+        assertThat(api.get("/api/initiatives/" + initiative + "/feedback.csv", bearer).status()).isEqualTo(200);
+        Api.Response defined = api.post("/api/initiatives/" + initiative + "/indicators",
+                "{\"name\": \"Minutes waiting\", \"unit\": \"min\", \"direction\": \"DOWN\"}", bearer);
+        assertThat(defined.status()).isEqualTo(201);
+        assertThat(events.readEvents(defined.json().get("indicatorId").asText()).asStream()
+                .map(e -> e.getPayload().toString())).singleElement().asString().contains("actor=heard-script]");
+        assertThat(api.get("/api/admin/projections", bearer).status()).as("not an administrator").isEqualTo(403);
+
+        Api.Response otherAudience = api.get("/api/initiatives/" + initiative + "/feedback.csv",
+                "Authorization", "Bearer " + token("elsewhere"));
+        assertThat(otherAudience.status()).isEqualTo(401);
+        assertThat(otherAudience.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String[] parts = analyst.split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("district-analysts", "district-it").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(api.get("/api/admin/projections", "Authorization", "Bearer " + forged).status())
+                .as("a token whose signature does not hold").isEqualTo(401);
+        assertThat(api.get("/api/admin/projections", "Authorization", "Bearer not-a-token").status()).isEqualTo(401);
+        assertThat(api.get("/staff", Api.as("facilitator")).status()).as("HTTP Basic still works").isEqualTo(200);
+    }
+
+    /**
+     * The authorization matrix's rows for the API and the pages, with a bearer token for each role: what a
+     * role may do it may do with a token, and what it may not is 403 (401 where only a participant may).
+     * The forms are left out: they are for browsers, signed for a signed-in user.
+     */
+    @Test
+    void aBearerTokenOpensWhatItsRoleOpensInTheAuthorizationMatrix() throws Exception {
+        Api api = new Api(HEARD_PORT);
+        BadInputTest.Known known = BadInputTest.known(api);
+        AuthorizationMatrixTest.Ids ids = new AuthorizationMatrixTest.Ids(known.ids().initiative(),
+                known.ids().feedback(), known.receiptToken(), known.ids().decision(), known.ids().indicator(),
+                "no-account");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (AuthorizationMatrixTest.Caller caller : java.util.EnumSet.range(AuthorizationMatrixTest.Caller.FACILITATOR,
+                AuthorizationMatrixTest.Caller.ADMIN)) {
+            String[] bearer = {"Authorization", "Bearer " + token("heard-" + caller.name().toLowerCase())};
+            for (AuthorizationMatrixTest.Row row : AuthorizationMatrixTest.rows()) {
+                if (row.formPage() != null || row.pattern().endsWith("/stream")) {
+                    continue;
+                }
+                String path = row.path().apply(ids);
+                int status = row.body() == null ? api.get(path, bearer).status()
+                        : api.post(path, row.body().apply(ids), bearer).status();
+                boolean allowed = row.allowed().contains(caller);
+                int refusal = row.allowed().equals(AuthorizationMatrixTest.PARTICIPANT) ? 401 : 403;
+                if (allowed ? !(status < 400 || status == 409) : status != refusal) {
+                    wrong.add(row.key() + " as " + caller + " with a token: " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String token(String client) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(PROVIDER + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":"
+                        + OpenIdProvider.secretOf(client)).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=heard")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode token = Api.JSON.readTree(answer.body());
+        assertThat(token.has("access_token")).as(answer.body()).isTrue();
+        return token.get("access_token").asText();
+    }
+
+    private static String location(HttpResponse<?> response) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isIn(302, 303);
+        String to = response.headers().firstValue("Location").orElseThrow();
+        return to.startsWith("/") ? response.uri().resolve(to).toString() : to;
+    }
+
+    /** What a browser keeps between pages: its cookies, per site, and the pages it asks for as HTML. */
+    private static final class Browser {
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String url, String contentType, String body) throws IOException,
+                InterruptedException {
+            URI to = URI.create(url);
+            return http.send(HttpRequest.newBuilder(to).header("Content-Type", contentType)
+                    .header("Origin", to.getScheme() + "://" + to.getHost() + ":" + to.getPort())
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Follows the authorization request through the provider's own sign-in page, back to Heard's address. */
+        String signInAtProvider(String authorize, String user, String password) throws Exception {
+            String loginPage = location(get(authorize));
+            assertThat(loginPage).isEqualTo(PROVIDER + "/login");
+            Matcher csrf = CSRF.matcher(get(loginPage).body());
+            assertThat(csrf.find()).isTrue();
+            String next = location(post(loginPage, "application/x-www-form-urlencoded", FormPage.body(
+                    "username", user, "password", password, "_csrf", csrf.group(1))));
+            for (int hops = 0; next.startsWith(PROVIDER) && hops < 5; hops++) {
+                next = location(get(next));
+            }
+            return next;
+        }
+
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
