@@ -58,7 +58,7 @@ public class SpentFormTokens {
     }
 
     /** Forgets the tokens that have expired by {@code now}; how many. */
-    int purgeExpiredAt(Instant now) {
+    public int purgeExpiredAt(Instant now) {
         return jdbc.sql("delete from spent_form_token where expires_at <= ?").param(Timestamp.from(now)).update();
     }
 }
