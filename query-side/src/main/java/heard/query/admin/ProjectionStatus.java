@@ -3,6 +3,7 @@ package heard.query.admin;
 import heard.query.config.Projections;
 import heard.query.rebuild.Rebuilds;
 import heard.query.source.LogHead;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,7 @@ public class ProjectionStatus {
     private record Sample(Instant at, long position, Double eventsPerSecond) {
     }
 
+    @Operation(summary = "Where each read model stands: position, events behind, rebuild progress, parked events")
     @GetMapping("/api/admin/projections")
     @PreAuthorize("hasRole('ADMIN')")
     public List<ProjectionProgress> list() {

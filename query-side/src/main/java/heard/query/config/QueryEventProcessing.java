@@ -1,6 +1,7 @@
 package heard.query.config;
 
 import java.time.Duration;
+import java.util.Set;
 import heard.query.applied.AppliedEvents;
 import heard.query.applied.SkipApplied;
 import heard.query.balancing.FairShare;
@@ -24,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Each projection is its own processing group, a pooled streaming processor with its own token.
- * Every projection skips the aggregate events it has already applied. An event a projection cannot
+ * Every projection skips the aggregate events it has already applied: through a mark per aggregate in
+ * {@code applied_event}, or, for the dashboard, by the mark each of its rows holds (see {@code DashboardProjection}),
+ * which costs no row and no statement of its own. An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
  * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
@@ -45,6 +48,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
+    /** Projections that tell a redelivered event by their own rows, and keep no marks in {@code applied_event}. */
+    private static final Set<String> OWN_MARKS = Set.of("dashboard");
+
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
                    Rebuilds rebuilds,
@@ -68,6 +74,7 @@ class QueryEventProcessing {
                 ? new IntoShadow(group, rebuilds)
                 : (unitOfWork, chain) -> chain.proceed());
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                && !OWN_MARKS.contains(group)
                 ? new SkipApplied(group, applied)
                 : (unitOfWork, chain) -> chain.proceed());
         projections.names().forEach(group -> {

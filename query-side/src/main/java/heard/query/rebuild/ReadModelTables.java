@@ -22,7 +22,7 @@ public final class ReadModelTables {
             "learning-feed", List.of("published_learning"),
             "returned-learning", List.of("receipt_view", "receipt_step", "receipt_decision"),
             "dashboard", List.of("dashboard_initiative", "dashboard_group", "dashboard_count", "dashboard_feedback",
-                    "dashboard_duration", "dashboard_pending", "dashboard_decision", "dashboard_applied",
+                    "dashboard_duration", "dashboard_pending", "dashboard_decision",
                     "dashboard_indicator", "dashboard_measurement"));
 
     private ReadModelTables() {
