@@ -144,7 +144,7 @@ class SignedFormsTest {
         assertThat(fromElsewhere.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith(page + "?error=expired&lang=en"));
         assertThat(events("UnderstandingConfirmed")).isEqualTo(before);
-        assertThat(api.get(page + "?error=expired").body()).contains("we did not record your answer");
+        assertThat(api.get(page + "?error=expired&lang=en").body()).contains("we did not record your answer");
 
         // the receipt page is sent with Referrer-Policy: no-referrer, so browsers post its forms with Origin: null
         assertThat(postAnswer(page, feedbackId, token, "Origin", "null").headers().firstValue("Location")
