@@ -131,12 +131,13 @@ class FuzzFormsTest {
                 boolean badToken = i >= CASES_PER_FORM;
                 String body = badToken ? FormPage.body(form.valid().toArray(String[]::new))
                         : i % 10 == 9 ? notAForm.next() : mutate(form.valid(), random, values);
-                String token = badToken ? badToken(i - CASES_PER_FORM, form.token().get()) : form.token().get();
+                String fresh = form.token().get();
+                String token = badToken ? badToken(i - CASES_PER_FORM, fresh) : fresh;
                 String[] headers = form.headers();
                 if (i == CASES_PER_FORM + BAD_TOKENS - 1) {
                     String[] elsewhere = {"Origin", "https://elsewhere.example"};
                     headers = form.path().startsWith("/staff") ? Api.headers(Api.as("facilitator"), elsewhere) : elsewhere;
-                    token = form.token().get();
+                    token = fresh;
                 }
                 String sent = token == null ? body : FormPage.body("formToken", token) + "&" + body;
                 long before = FuzzBodiesTest.events(db);

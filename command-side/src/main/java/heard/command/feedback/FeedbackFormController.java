@@ -35,10 +35,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * to a page (the receipt page after a submission; the form again, with the problem, otherwise).
  * A post must carry the signed token its page rendered ({@link FormTokens}), so that another site
  * cannot post in a visitor's name, and must not come from another site's page ({@link FormOrigin});
- * otherwise nothing is recorded. A token is good for one accepted post ({@link SpentFormTokens}): sent again,
- * the form answers {@code error=sent} and records nothing more. These are the participant's forms: credentials a browser sends along
- * (a facilitator's, cached for this site) are not looked at, so a post is recorded and limited as the
- * participant's, and a page elsewhere cannot make it a member of staff's.
+ * otherwise nothing is recorded. A token is good for one accepted post ({@link SpentFormTokens}): sent
+ * again, the form answers {@code error=sent} and records nothing more. These are the participant's forms:
+ * credentials a browser sends along (a facilitator's, cached for this site) are not looked at, so a post
+ * is recorded and limited as the participant's, and a page elsewhere cannot make it a member of staff's.
  */
 @RestController
 class FeedbackFormController {

@@ -35,7 +35,8 @@ class CommandSchemaOnPostgresTest {
                 .sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
         assertThat(tables).contains("domain_event_entry", "snapshot_event_entry", "token_entry",
-                "catalog_initiative", "catalog_feedback", "submission_key", "spent_form_token", "flyway_history_command");
+                "catalog_initiative", "catalog_feedback", "submission_key", "spent_form_token",
+                "flyway_history_command");
         String payloadType = JdbcClient.create(dataSource).sql("select data_type from information_schema.columns "
                 + "where table_name = 'domain_event_entry' and column_name = 'payload'").query(String.class).single();
         assertThat(payloadType).isEqualTo("bytea");
