@@ -2,6 +2,7 @@ package heard.query.dashboard;
 
 import heard.events.FeedbackStatus;
 import heard.events.StakeholderGroup;
+import heard.query.batching.InLists;
 import heard.query.batching.Upserts;
 import heard.query.dashboard.DashboardFold.Decision;
 import heard.query.dashboard.DashboardFold.Feedback;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DashboardRows {
-    /** Keys per {@code in} list: far under what either database takes in one statement. */
-    private static final int CHUNK = 500;
     private final JdbcTemplate db;
     private final NamedParameterJdbcTemplate named;
     private final String addToCount;
@@ -145,10 +144,7 @@ class DashboardRows {
     }
 
     private void select(String sql, Set<String> ids, RowCallbackHandler row) {
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            named.query(sql, Map.of("ids", all.subList(from, Math.min(all.size(), from + CHUNK))), row);
-        }
+        InLists.select(named, sql, ids, row);
     }
 
     private Set<String> keys(String sql, Set<String> ids) {

@@ -3,45 +3,58 @@ package heard.query.initiative;
 import heard.events.FeedbackSubmitted;
 import heard.events.InitiativeLaunched;
 import heard.events.LearningPublished;
+import heard.query.batching.TransactionBound;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Initiative summaries. Counts are safe to increment: the processor's token commits in the
- * same transaction, so an event is applied once or rolled back with its token.
+ * Initiative summaries, with how much feedback and how many learnings each has had.
+ * <p>
+ * The events of a transaction (a processor's batch) are gathered in memory and written once, just before it
+ * commits (see {@link InitiativeRows}): the launches as inserts, and each initiative's counts moved by one delta.
+ * A write that fails fails the commit, and the batch is applied again one event per transaction, so the event
+ * that cannot be stored is parked alone.
+ * <p>
+ * <b>Redelivery is harmless through {@code applied_event}.</b> The counts are incremented, so they rely on each
+ * event being applied once: the projection's {@code SkipApplied} marks each aggregate's last applied event in
+ * the transaction of the changes and lets no event at or below the mark reach these handlers (Kafka delivers
+ * at least once, also at a new offset past the token). The counts are of other aggregates' events (feedback,
+ * learnings), so no row of this model could hold their marks itself. A launch met again makes nothing: an
+ * initiative already stored, or already launched in the batch, is kept as it is.
  */
 @Component
 @ProcessingGroup("initiatives")
 class InitiativeProjection {
-    private final InitiativeViews views;
+    private final JdbcTemplate db;
+    private final TransactionBound<InitiativeBatch> batches;
 
-    InitiativeProjection(InitiativeViews views) {
-        this.views = views;
+    InitiativeProjection(JdbcTemplate db) {
+        this.db = db;
+        this.batches = new TransactionBound<>(InitiativeBatch::new, new InitiativeRows(db)::write);
     }
 
     /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
-        views.deleteAllInBatch();
+        batches.discard();
+        db.update("delete from initiative_view");
     }
 
     @EventHandler
     void on(InitiativeLaunched e) {
-        if (!views.existsById(e.initiativeId())) {
-            views.save(new InitiativeView(e.initiativeId(), e.title(), e.guidingQuestion(), e.stakeholderGroups(),
-                    e.languages(), e.acknowledgeWithinHours(), e.at(), e.actor()));
-        }
+        batches.change(batch -> batch.launched(e));
     }
 
     @EventHandler
     void on(FeedbackSubmitted e) {
-        views.findById(e.initiativeId()).ifPresent(InitiativeView::countFeedback);
+        batches.change(batch -> batch.count(e.initiativeId(), 1, 0));
     }
 
     @EventHandler
     void on(LearningPublished e) {
-        views.findById(e.initiativeId()).ifPresent(InitiativeView::countLearning);
+        batches.change(batch -> batch.count(e.initiativeId(), 0, 1));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
+/** An initiative's summary, written by {@link InitiativeRows}; read here. */
 @Entity
 @Table(name = "initiative_view")
 public class InitiativeView {
@@ -30,26 +31,6 @@ public class InitiativeView {
     private String launchedBy;
 
     protected InitiativeView() {
-    }
-
-    InitiativeView(String initiativeId, String title, String guidingQuestion, List<StakeholderGroup> stakeholderGroups,
-            List<String> languages, int acknowledgeWithinHours, Instant launchedAt, String launchedBy) {
-        this.initiativeId = initiativeId;
-        this.title = title;
-        this.guidingQuestion = guidingQuestion;
-        this.stakeholderGroups = stakeholderGroups;
-        this.languages = languages;
-        this.acknowledgeWithinHours = acknowledgeWithinHours;
-        this.launchedAt = launchedAt;
-        this.launchedBy = launchedBy;
-    }
-
-    void countFeedback() {
-        feedbackCount++;
-    }
-
-    void countLearning() {
-        learningCount++;
     }
 
     public String initiativeId() {

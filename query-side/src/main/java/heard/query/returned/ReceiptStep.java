@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One step of a participant's timeline. The id comes from the event that made it (aggregate and
- * sequence, or learning and feedback), so a redelivered event writes the same row again.
+ * One step of a participant's timeline, written by {@link ReceiptRows}. The id comes from the event that made
+ * it (aggregate and sequence, learning and feedback, or decision, sequence and feedback).
  */
 @Entity
 @Table(name = "receipt_step")
@@ -33,35 +33,6 @@ public class ReceiptStep {
     private Integer decisionVersion;
 
     protected ReceiptStep() {
-    }
-
-    ReceiptStep(String stepId, String feedbackId, Instant at, StepKind kind, String text, List<String> themes,
-            String learningId, String learningTitle) {
-        this.stepId = stepId;
-        this.feedbackId = feedbackId;
-        this.at = at;
-        this.kind = kind;
-        this.text = text;
-        this.themes = themes == null ? List.of() : themes;
-        this.learningId = learningId;
-        this.learningTitle = learningTitle;
-    }
-
-    /** The participant's words, and those written to them, go; public texts (a learning, a rationale) stay. */
-    void forgetPersonalText() {
-        if (kind.isPersonal()) {
-            text = null;
-        }
-    }
-
-    /** A decision the feedback informed or moved: which one, under what title, at which version. */
-    static ReceiptStep decision(String stepId, String feedbackId, Instant at, StepKind kind, String text,
-            String decisionId, String decisionTitle, int decisionVersion) {
-        ReceiptStep step = new ReceiptStep(stepId, feedbackId, at, kind, text, List.of(), null, null);
-        step.decisionId = decisionId;
-        step.decisionTitle = decisionTitle;
-        step.decisionVersion = decisionVersion;
-        return step;
     }
 
     public Instant at() {

@@ -2,7 +2,6 @@ package heard.query.returned;
 
 import heard.events.Channel;
 import heard.events.FeedbackStatus;
-import heard.query.storage.NewRow;
 import heard.query.storage.StringListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,13 +10,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** What a participant sees of their own feedback, found by the hash of their receipt token. */
+/**
+ * What a participant sees of their own feedback, found by the hash of their receipt token; written by
+ * {@link ReceiptRows}.
+ */
 @Entity
 @Table(name = "receipt_view")
-public class ReceiptView extends NewRow {
+public class ReceiptView {
     @Id
     private String feedbackId;
     private String receiptTokenHash;
@@ -32,44 +33,10 @@ public class ReceiptView extends NewRow {
     private Instant submittedAt;
     private Instant acknowledgeBy;
     @Convert(converter = StringListConverter.class)
-    private List<String> themes = new ArrayList<>();
+    private List<String> themes;
     private Instant forgottenAt;
 
     protected ReceiptView() {
-    }
-
-    @Override
-    public String getId() {
-        return feedbackId;
-    }
-
-    ReceiptView(String feedbackId, String receiptTokenHash, String initiativeId, String text, Channel channel,
-            String language, String stakeholderGroup, Instant submittedAt, Instant acknowledgeBy) {
-        this.feedbackId = feedbackId;
-        this.receiptTokenHash = receiptTokenHash;
-        this.initiativeId = initiativeId;
-        this.text = text;
-        this.channel = channel;
-        this.language = language;
-        this.stakeholderGroup = stakeholderGroup;
-        this.status = FeedbackStatus.SUBMITTED;
-        this.submittedAt = submittedAt;
-        this.acknowledgeBy = acknowledgeBy;
-    }
-
-    void moveTo(FeedbackStatus next) {
-        status = status.then(next);
-    }
-
-    void forget(Instant at) {
-        text = null;
-        forgottenAt = at;
-    }
-
-    void addThemes(List<String> more) {
-        var all = new ArrayList<>(themes);
-        more.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        themes = all;
     }
 
     public String feedbackId() {

@@ -13,138 +13,128 @@ import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
-import java.time.Instant;
+import heard.query.batching.TransactionBound;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The returned-learning feed: each participant's own feedback and every step of its loop. */
+/**
+ * The returned-learning feed: each participant's own feedback and every step of its loop.
+ * <p>
+ * The events of a transaction (a processor's batch) are gathered in memory and written once, just before it
+ * commits: the rows they touch are read once (one {@code in (...)} query per table), the events are folded into
+ * them in order, and what changed is written as one batched statement per kind (see {@link ReceiptRows}). A
+ * write that fails fails the commit, and the batch is applied again one event per transaction, so the event
+ * that cannot be stored is parked alone.
+ * <p>
+ * <b>Each event applies once, without a row per event.</b> A receipt's row holds the sequence number of the last
+ * event of its feedback applied to it ({@code last_sequence}); an event of the feedback at or below it is a
+ * redelivery (Kafka delivers at least once, also at a new offset) and changes nothing, so a status never goes
+ * back. Every step's id comes from the event that makes it (feedback and sequence, learning and feedback,
+ * decision, sequence and feedback), and a step already stored is not made again; a decision's title is kept
+ * once. So this feed writes no {@code applied_event} marks.
+ */
 @Component
-@ProcessingGroup("returned-learning")
+@ProcessingGroup(ReturnedLearningProjection.GROUP)
 class ReturnedLearningProjection {
-    private final ReceiptViews receipts;
-    private final ReceiptSteps steps;
-    private final ReceiptDecisions decisions;
+    static final String GROUP = "returned-learning";
+    private static final List<String> TABLES = List.of("receipt_view", "receipt_step", "receipt_decision");
 
-    ReturnedLearningProjection(ReceiptViews receipts, ReceiptSteps steps, ReceiptDecisions decisions) {
-        this.receipts = receipts;
-        this.steps = steps;
-        this.decisions = decisions;
+    private final JdbcTemplate db;
+    private final TransactionBound<ReceiptBatch> batches;
+
+    ReturnedLearningProjection(JdbcTemplate db) {
+        this.db = db;
+        this.batches = new TransactionBound<>(ReceiptBatch::new, new ReceiptRows(db)::write);
     }
 
     /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
-        receipts.deleteAllInBatch();
-        steps.deleteAllInBatch();
-        decisions.deleteAllInBatch();
+        batches.discard();
+        TABLES.forEach(table -> db.update("delete from " + table));
     }
 
-    /** A redelivered submission must not overwrite the view, which would set its status and themes back. */
     @EventHandler
     void on(FeedbackSubmitted e, @SequenceNumber long sequence) {
-        if (receipts.findById(e.feedbackId()).isEmpty()) {
-            receipts.save(new ReceiptView(e.feedbackId(), e.receiptTokenHash(), e.initiativeId(), e.text(),
-                    e.channel(), e.language(), e.stakeholderGroup(), e.at(), e.acknowledgeBy()));
-        }
-        step(e.feedbackId(), sequence, e.at(), StepKind.SUBMITTED, null);
+        batches.change(batch -> batch.submission(e.feedbackId(), fold -> fold.submitted(e, sequence)));
     }
 
     @EventHandler
     void on(FeedbackAcknowledged e, @SequenceNumber long sequence) {
-        advance(e.feedbackId(), FeedbackStatus.ACKNOWLEDGED);
-        step(e.feedbackId(), sequence, e.at(), StepKind.ACKNOWLEDGED, e.message());
+        step(e.feedbackId(), sequence, FeedbackStatus.ACKNOWLEDGED, new ReceiptFold.Step(e.feedbackId(), e.at(),
+                StepKind.ACKNOWLEDGED, e.message()));
     }
 
     @EventHandler
     void on(UnderstandingSummarized e, @SequenceNumber long sequence) {
-        advance(e.feedbackId(), FeedbackStatus.UNDERSTANDING_SUMMARIZED);
-        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_SUMMARIZED, e.summary());
+        step(e.feedbackId(), sequence, FeedbackStatus.UNDERSTANDING_SUMMARIZED, new ReceiptFold.Step(e.feedbackId(),
+                e.at(), StepKind.UNDERSTANDING_SUMMARIZED, e.summary()));
     }
 
     @EventHandler
     void on(UnderstandingConfirmed e, @SequenceNumber long sequence) {
-        advance(e.feedbackId(), FeedbackStatus.CONFIRMED);
-        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_CONFIRMED, null);
+        step(e.feedbackId(), sequence, FeedbackStatus.CONFIRMED, new ReceiptFold.Step(e.feedbackId(), e.at(),
+                StepKind.UNDERSTANDING_CONFIRMED, null));
     }
 
     @EventHandler
     void on(UnderstandingCorrected e, @SequenceNumber long sequence) {
-        advance(e.feedbackId(), FeedbackStatus.CORRECTED);
-        step(e.feedbackId(), sequence, e.at(), StepKind.UNDERSTANDING_CORRECTED, e.correction());
+        step(e.feedbackId(), sequence, FeedbackStatus.CORRECTED, new ReceiptFold.Step(e.feedbackId(), e.at(),
+                StepKind.UNDERSTANDING_CORRECTED, e.correction()));
     }
 
     @EventHandler
     void on(FeedbackThemed e, @SequenceNumber long sequence) {
-        receipts.findById(e.feedbackId()).ifPresent(r -> r.addThemes(e.themes()));
-        steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.THEMED, null,
-                e.themes(), null, null));
+        batches.change(batch -> batch.feedback(e.feedbackId(), sequence, fold -> fold.themed(e, sequence)));
     }
 
     @EventHandler
     void on(LearningPublished e) {
-        for (String feedbackId : e.feedbackIds()) {
-            steps.save(new ReceiptStep(e.learningId() + ":" + feedbackId, feedbackId, e.at(),
-                    StepKind.LEARNING_PUBLISHED, e.whatWeDecided(), List.of(), e.learningId(), e.title()));
-        }
+        batches.change(batch -> batch.learning(e));
     }
 
     /** Each piece of feedback named as evidence of a new decision informed its first version. */
     @EventHandler
     void on(DecisionProposed e, @SequenceNumber long sequence) {
-        decisions.save(new ReceiptDecision(e.decisionId(), e.title()));
-        decisionSteps(e.decisionId(), sequence, e.evidence(), e.at(), StepKind.DECISION_INFORMED, null, 1);
+        batches.change(batch -> batch.decision(e.decisionId(), sequence, e.evidence(), fold -> {
+            fold.titled(e.decisionId(), e.title());
+            fold.decisionSteps(e.decisionId(), sequence, e.evidence(), e.at(), StepKind.DECISION_INFORMED, null, 1);
+        }));
     }
 
     @EventHandler
     void on(DecisionEvidenceLinked e, @SequenceNumber long sequence) {
-        decisionSteps(e.decisionId(), sequence, e.feedbackIds(), e.at(), StepKind.DECISION_INFORMED, null,
-                e.version());
+        batches.change(batch -> batch.decision(e.decisionId(), sequence, e.feedbackIds(), fold -> fold.decisionSteps(
+                e.decisionId(), sequence, e.feedbackIds(), e.at(), StepKind.DECISION_INFORMED, null, e.version())));
     }
 
     /** The feedback that moved a decision sees the version it made, and why. */
     @EventHandler
     void on(DecisionRevised e, @SequenceNumber long sequence) {
-        decisionSteps(e.decisionId(), sequence, e.triggeredBy(), e.at(), StepKind.DECISION_REVISED, e.rationale(),
-                e.version());
+        batches.change(batch -> batch.decision(e.decisionId(), sequence, e.triggeredBy(), fold -> fold.decisionSteps(
+                e.decisionId(), sequence, e.triggeredBy(), e.at(), StepKind.DECISION_REVISED, e.rationale(),
+                e.version())));
     }
 
     @EventHandler
     void on(FeedbackLoopClosed e, @SequenceNumber long sequence) {
-        advance(e.feedbackId(), FeedbackStatus.LOOP_CLOSED);
-        steps.save(new ReceiptStep(e.feedbackId() + ":" + sequence, e.feedbackId(), e.at(), StepKind.LOOP_CLOSED,
-                null, List.of(), e.learningId(), null));
+        ReceiptFold.Step closed = new ReceiptFold.Step(e.feedbackId(), e.at(), StepKind.LOOP_CLOSED, null);
+        closed.learningId = e.learningId();
+        step(e.feedbackId(), sequence, FeedbackStatus.LOOP_CLOSED, closed);
     }
 
     /** Their words go from the view and the timeline; the steps themselves, and what they counted for, stay. */
     @EventHandler
     void on(ParticipantForgotten e, @SequenceNumber long sequence) {
-        receipts.findById(e.feedbackId()).ifPresent(r -> r.forget(e.at()));
-        steps.findByFeedbackId(e.feedbackId()).forEach(ReceiptStep::forgetPersonalText);
-        step(e.feedbackId(), sequence, e.at(), StepKind.FORGOTTEN, null);
+        batches.change(batch -> batch.feedback(e.feedbackId(), sequence, fold -> fold.forgotten(e, sequence)));
     }
 
-    /** The decision's events come in their order, so its title is known by the time a revision or link arrives. */
-    private void decisionSteps(String decisionId, long sequence, List<String> feedbackIds, Instant at, StepKind kind,
-            String text, int version) {
-        if (feedbackIds == null || feedbackIds.isEmpty()) {
-            return;
-        }
-        String title = decisions.findById(decisionId).map(ReceiptDecision::title).orElse(null);
-        for (String feedbackId : feedbackIds.stream().distinct().toList()) {
-            steps.save(ReceiptStep.decision(decisionId + ":" + sequence + ":" + feedbackId, feedbackId, at, kind, text,
-                    decisionId, title, version));
-        }
-    }
-
-    private void advance(String feedbackId, FeedbackStatus next) {
-        receipts.findById(feedbackId).ifPresent(r -> r.moveTo(next));
-    }
-
-    private void step(String feedbackId, long sequence, Instant at, StepKind kind, String text) {
-        steps.save(new ReceiptStep(feedbackId + ":" + sequence, feedbackId, at, kind, text, List.of(), null, null));
+    private void step(String feedbackId, long sequence, FeedbackStatus status, ReceiptFold.Step step) {
+        batches.change(batch -> batch.feedback(feedbackId, sequence, fold -> fold.moved(sequence, status, step)));
     }
 }
