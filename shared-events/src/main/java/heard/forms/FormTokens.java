@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * that a post comes from a form this site rendered, for this purpose, not long ago, with no session
  * kept on either side. A token is a random nonce and an expiry, signed with HMAC-SHA256 over them
  * and the form's purpose under a secret both sides share ({@code heard.security.form-secret}).
+ * A token is good for one accepted post: the command side keeps the {@link Spent} form of each it
+ * has accepted until it expires.
  */
 public final class FormTokens {
     /** The shortest secret accepted: anything shorter is guessable offline from one token. */
@@ -96,6 +100,27 @@ public final class FormTokens {
             return false;
         }
         return clock.instant().getEpochSecond() < ByteBuffer.wrap(payload, 16, 8).getLong();
+    }
+
+    /**
+     * How an accepted token is remembered once spent: the SHA-256 of its nonce and expiry, in hex, and when
+     * it expires. The signature is left out, because its last characters can be written several ways that
+     * decode alike: the token must not be spendable again in another spelling.
+     */
+    public record Spent(String hash, Instant expiresAt) {
+        /** The length of {@link #hash()}: SHA-256 in hex. */
+        public static final int HASH_LENGTH = 64;
+    }
+
+    /** The spent form of a token this has {@linkplain #accepts accepted}. */
+    public static Spent spent(String acceptedToken) {
+        byte[] payload = DECODE.decode(acceptedToken.substring(0, acceptedToken.indexOf('.')));
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+            return new Spent(hash, Instant.ofEpochSecond(ByteBuffer.wrap(payload, 16, 8).getLong()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private byte[] sign(String purpose, byte[] payload) {

@@ -130,11 +130,13 @@ class AuditTest {
         String byForms = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/"
                 + initiative + "/feedback", facilitator).json().get("items").findValuesAsText("feedbackId").stream()
                 .filter(id -> !id.equals(byApi)).findFirst().orElse(null), id -> id != null);
-        String staffToken = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> api.get(console, facilitator).body(), page -> page.contains(byForms)));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get(console, facilitator).body(), page -> page.contains(byForms));
         for (String[] step : List.of(new String[] {"acknowledgement", "message", "Thank you"},
                 new String[] {"understanding", "summary", "The gate opens late"},
                 new String[] {"themes", "themes", "safety"})) {
+            // the console page again before each post, as the facilitator is sent back to it: one post per token
+            String staffToken = FormPage.token(api.get(console, facilitator).body());
             String location = api.postAs(FORM, "/staff/feedback/" + byForms + "/" + step[0], FormPage.body(step[1],
                     step[2], "returnTo", console, "formToken", staffToken), staffForm)
                     .headers().firstValue("Location").orElseThrow();

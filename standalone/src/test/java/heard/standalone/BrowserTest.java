@@ -241,7 +241,8 @@ class BrowserTest {
     void everyPublicAndStaffPageMeetsWcag21AA() {
         DecisionStory story = new DecisionStory(api, "Earlier afternoon buses");
         String id = story.initiativeId;
-        List<String> publicPages = List.of("/", "/i/" + id, "/i/" + id + "/learnings", "/i/" + id + "/dashboard",
+        List<String> publicPages = List.of("/", "/i/" + id, "/i/" + id + "?error=sent", "/i/" + id + "/learnings",
+                "/i/" + id + "/dashboard",
                 "/decisions/" + story.decisionId, "/r/" + story.evidenceToken, "/r/" + "P".repeat(22) + "?submitted=true",
                 "/r/" + "M".repeat(22));
         List<String> facilitatorPages = List.of("/staff", "/staff/i/" + id, "/staff/i/" + id + "/corrected");

@@ -165,16 +165,16 @@ class ForgetTest {
         loop.awaitFeed(token, "SUBMITTED");
         String page = api.get("/r/" + token + "?lang=en").body();
         assertThat(page).contains("Erase what you told us", "/r/" + token + "/forget");
-        String formToken = FormPage.token(page);
 
         Api.Response unticked = api.postAs("application/x-www-form-urlencoded", "/r/" + token + "/forget",
-                FormPage.body("feedbackId", feedbackId, "formToken", formToken), origin());
+                FormPage.body("feedbackId", feedbackId, "formToken", FormPage.token(page)), origin());
         assertThat(unticked.status()).isEqualTo(303);
         assertThat(unticked.headers().firstValue("Location").orElseThrow()).contains("error=forget");
         assertThat(lastEvent(feedbackId)).isInstanceOf(FeedbackSubmitted.class);
 
         Api.Response ticked = api.postAs("application/x-www-form-urlencoded", "/r/" + token + "/forget",
-                FormPage.body("feedbackId", feedbackId, "confirm", "true", "formToken", formToken, "lang", "es"),
+                FormPage.body("feedbackId", feedbackId, "confirm", "true", "formToken",
+                        FormPage.token(api.get("/r/" + token + "?error=forget").body()), "lang", "es"),
                 origin());
         assertThat(ticked.status()).isEqualTo(303);
         assertThat(ticked.headers().firstValue("Location").orElseThrow()).contains("forgotten=true", "lang=es");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -50,8 +51,11 @@ class FuzzFormsTest {
     @Autowired
     JdbcTemplate db;
 
-    /** One form: where it posts, a valid body as name, value pairs, who sends it, and its page's token. */
-    record Form(String name, String path, List<String> valid, String[] headers, String token) {
+    /**
+     * One form: where it posts, a valid body as name, value pairs, who sends it, and a fresh token from its
+     * page for each post, as a browser posts the page it shows: a token is good for one accepted post.
+     */
+    record Form(String name, String path, List<String> valid, String[] headers, Supplier<String> token) {
         @Override
         public String toString() {
             return name;
@@ -127,12 +131,13 @@ class FuzzFormsTest {
                 boolean badToken = i >= CASES_PER_FORM;
                 String body = badToken ? FormPage.body(form.valid().toArray(String[]::new))
                         : i % 10 == 9 ? notAForm.next() : mutate(form.valid(), random, values);
-                String token = badToken ? badToken(i - CASES_PER_FORM, form.token()) : form.token();
+                String fresh = form.token().get();
+                String token = badToken ? badToken(i - CASES_PER_FORM, fresh) : fresh;
                 String[] headers = form.headers();
                 if (i == CASES_PER_FORM + BAD_TOKENS - 1) {
                     String[] elsewhere = {"Origin", "https://elsewhere.example"};
                     headers = form.path().startsWith("/staff") ? Api.headers(Api.as("facilitator"), elsewhere) : elsewhere;
-                    token = form.token();
+                    token = fresh;
                 }
                 String sent = token == null ? body : FormPage.body("formToken", token) + "&" + body;
                 long before = FuzzBodiesTest.events(db);
@@ -209,7 +214,7 @@ class FuzzFormsTest {
                         || page.contains("class=\"words\"") || page.contains("class=\"erased\""));
     }
 
-    /** The six forms, each with the token its page renders: the receipt page's once a summary awaits an answer. */
+    /** The six forms, each with the tokens its page renders: the receipt page's once a summary awaits an answer. */
     private List<Form> forms(Api api) {
         BadInputTest.Known known = BadInputTest.known(api);
         BadInputTest.Ids ids = known.ids();
@@ -222,11 +227,16 @@ class FuzzFormsTest {
         String answered = new Loop(api).submit(ids.initiative(), "The crossing has no guard").get("feedbackId").asText();
         String console = "/staff/i/" + ids.initiative();
         String[] facilitator = Api.headers(Api.as("facilitator"), new String[] {"Origin", "http://localhost:" + port});
-        String staffToken = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> api.get(console, Api.as("facilitator")).body(), page -> page.contains(answered)));
-        String answerToken = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> api.get(receipt).body(), page -> FormPage.tokenIn(page).isPresent()));
-        String feedbackToken = FormPage.token(api.get("/i/" + ids.initiative()).body());
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get(console, Api.as("facilitator")).body(), page -> page.contains(answered));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get(receipt).body(), page -> FormPage.tokenIn(page).isPresent());
+        Supplier<String> staffToken = () -> FormPage.token(api.get(console, Api.as("facilitator")).body());
+        Supplier<String> feedbackToken = () -> FormPage.token(api.get("/i/" + ids.initiative()).body());
+        // once the participant is forgotten their page shows no form: then a token as the page signed it before
+        Supplier<String> answerToken = () -> FormPage.tokenIn(api.get(receipt).body()).orElseGet(() ->
+                FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1))
+                        .issue(FormTokens.answerForm(feedback)));
         String staff = "/staff/feedback/" + answered;
         return List.of(
                 new Form("console acknowledge", staff + "/acknowledgement", List.of("message", "Thank you " + SCRIPT,

@@ -36,6 +36,7 @@ class PagesInEachLanguageTest {
         Map<String, String[]> pages = new LinkedHashMap<>();
         pages.put("/", new String[0]);
         pages.put("/i/" + id, new String[0]);
+        pages.put("/i/" + id + "?error=sent", new String[0]);
         pages.put("/i/" + id + "/learnings", new String[0]);
         pages.put("/i/" + id + "/dashboard", new String[0]);
         pages.put("/decisions/" + story.decisionId, new String[0]);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,12 +71,13 @@ class SubmissionRateLimitTest {
         Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + initiative).status() == 200);
-        String formToken = FormPage.token(api.get("/i/" + initiative).body());
+        // a fresh page for each post, as a browser posts the page it shows: a form's token is good for one post
+        Supplier<String> formToken = () -> FormPage.token(api.get("/i/" + initiative).body());
 
         JsonNode first = loop.submit(initiative, "The crossing has no guard");
         loop.submit(initiative, "The bus is late");
         Api.Response byForm = api.postAs(FORM, "/i/" + initiative + "/feedback", FormPage.body("text", "No bike racks",
-                "language", "en", "stakeholderGroup", "families", "formToken", formToken));
+                "language", "en", "stakeholderGroup", "families", "formToken", formToken.get()));
         assertThat(byForm.headers().firstValue("Location").orElseThrow()).contains("/r/", "submitted=true");
         long recorded = submissions();
 
@@ -85,7 +87,7 @@ class SubmissionRateLimitTest {
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
         Api.Response refusedForm = api.postAs(FORM, "/i/" + initiative + "/feedback", FormPage.body("text",
-                "One more", "language", "en", "stakeholderGroup", "families", "formToken", formToken, "lang", "es"));
+                "One more", "language", "en", "stakeholderGroup", "families", "formToken", formToken.get(), "lang", "es"));
         assertThat(refusedForm.status()).isEqualTo(303);
         assertThat(refusedForm.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/i/" + initiative + "?error=busy&lang=es"));
@@ -93,7 +95,7 @@ class SubmissionRateLimitTest {
                 .contains("Hemos recibido muchos mensajes desde su red");
         // a browser holding a facilitator's credentials sends them with the participant's form too: still limited
         Api.Response withStaffCredentials = api.postAs(FORM, "/i/" + initiative + "/feedback", FormPage.body("text",
-                "One more", "language", "en", "stakeholderGroup", "families", "formToken", formToken),
+                "One more", "language", "en", "stakeholderGroup", "families", "formToken", formToken.get()),
                 Api.as("facilitator"));
         assertThat(withStaffCredentials.headers().firstValue("Location").orElseThrow()).contains("error=busy");
         Api.Response refusedAnswer = api.post("/api/feedback/" + first.get("feedbackId").asText()

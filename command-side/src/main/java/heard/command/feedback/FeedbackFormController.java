@@ -1,5 +1,6 @@
 package heard.command.feedback;
 
+import heard.command.forms.SpentFormTokens;
 import heard.command.privacy.ForgetParticipant;
 import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.ratelimit.TooManySubmissions;
@@ -34,9 +35,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * to a page (the receipt page after a submission; the form again, with the problem, otherwise).
  * A post must carry the signed token its page rendered ({@link FormTokens}), so that another site
  * cannot post in a visitor's name, and must not come from another site's page ({@link FormOrigin});
- * otherwise nothing is recorded. These are the participant's forms: credentials a browser sends along
- * (a facilitator's, cached for this site) are not looked at, so a post is recorded and limited as the
- * participant's, and a page elsewhere cannot make it a member of staff's.
+ * otherwise nothing is recorded. A token is good for one accepted post ({@link SpentFormTokens}): sent
+ * again, the form answers {@code error=sent} and records nothing more. These are the participant's forms:
+ * credentials a browser sends along (a facilitator's, cached for this site) are not looked at, so a post
+ * is recorded and limited as the participant's, and a page elsewhere cannot make it a member of staff's.
  */
 @RestController
 class FeedbackFormController {
@@ -53,15 +55,17 @@ class FeedbackFormController {
     private final SubmissionRateLimit limit;
     private final FormTokens forms;
     private final FormOrigin origins;
+    private final SpentFormTokens spent;
 
     FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links,
-            SubmissionRateLimit limit, FormTokens forms, FormOrigin origins) {
+            SubmissionRateLimit limit, FormTokens forms, FormOrigin origins, SpentFormTokens spent) {
         this.submissions = submissions;
         this.commands = commands;
         this.links = links;
         this.limit = limit;
         this.forms = forms;
         this.origins = origins;
+        this.spent = spent;
     }
 
     @PostMapping(path = "/i/{initiativeId}/feedback", consumes = "application/x-www-form-urlencoded")
@@ -89,11 +93,11 @@ class FeedbackFormController {
             return seeOther(form, "error", problem, lang);
         }
         try {
-            Receipt receipt = submissions.submit(initiativeId,
-                    new Submission(text, Channel.WEB, language, stakeholderGroup,
-                            contact.isBlank() ? null : contact.strip(), followUpConsent),
-                    null, Actors.PARTICIPANT);
-            return seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang);
+            Submission submission = new Submission(text, Channel.WEB, language, stakeholderGroup,
+                    contact.isBlank() ? null : contact.strip(), followUpConsent);
+            return spent.once(formToken, () -> submissions.submit(initiativeId, submission, null, Actors.PARTICIPANT))
+                    .map(receipt -> seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang))
+                    .orElseGet(() -> seeOther(form, "error", "sent", lang));
         } catch (RuleViolation e) {
             return seeOther(form, "error", e.field(), lang);
         } catch (NotFound e) {
@@ -119,9 +123,8 @@ class FeedbackFormController {
             return seeOther(page, "error", "correction", lang);
         }
         try {
-            commands.sendAndWait(new AnswerSummary(feedbackId, ReceiptTokens.hash(receiptToken), confirmed,
-                    correction, Instant.now()));
-            return seeOther(page, "answered", "true", lang);
+            return once(formToken, page, lang, () -> commands.sendAndWait(new AnswerSummary(feedbackId,
+                    ReceiptTokens.hash(receiptToken), confirmed, correction, Instant.now())), "answered");
         } catch (RuleViolation e) {
             return seeOther(page, "error", e.field(), lang);
         } catch (StateConflict | ReceiptRejected | AggregateNotFoundException e) {
@@ -148,9 +151,8 @@ class FeedbackFormController {
             return seeOther(page, "error", "forget", lang);
         }
         try {
-            commands.sendAndWait(new ForgetParticipant(feedbackId, ReceiptTokens.hash(receiptToken), Instant.now(),
-                    Actors.PARTICIPANT));
-            return seeOther(page, "forgotten", "true", lang);
+            return once(formToken, page, lang, () -> commands.sendAndWait(new ForgetParticipant(feedbackId,
+                    ReceiptTokens.hash(receiptToken), Instant.now(), Actors.PARTICIPANT)), "forgotten");
         } catch (ReceiptRejected | AggregateNotFoundException e) {
             return seeOther(page, "error", "other", lang);
         }
@@ -171,6 +173,14 @@ class FeedbackFormController {
             return Optional.of(seeOther(page, "error", "busy", lang));
         }
         return Optional.empty();
+    }
+
+    /** Back to the page with {@code done=true} once the command is taken, or {@code error=sent} if the form was. */
+    private ResponseEntity<Void> once(String formToken, String page, String lang, Runnable command, String done) {
+        return spent.once(formToken, () -> {
+            command.run();
+            return seeOther(page, done, "true", lang);
+        }).orElseGet(() -> seeOther(page, "error", "sent", lang));
     }
 
     private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {

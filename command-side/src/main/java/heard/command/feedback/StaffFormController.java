@@ -1,5 +1,6 @@
 package heard.command.feedback;
 
+import heard.command.forms.SpentFormTokens;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
@@ -34,7 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * send a signed-in facilitator to another site. Because the browser sends the HTTP Basic credentials
  * with any request to this site, a post must also come from a page of this site (its {@code Origin},
  * or failing that its {@code Referer}), so that another site cannot make a facilitator's browser act,
- * and carry the signed token the console page rendered for this user ({@link FormTokens}).
+ * and carry the signed token the console page rendered for this user ({@link FormTokens}), good for one
+ * accepted post ({@link SpentFormTokens}).
  */
 @RestController
 class StaffFormController {
@@ -51,12 +53,15 @@ class StaffFormController {
     private final ReceiptLinks links;
     private final FormOrigin origins;
     private final FormTokens forms;
+    private final SpentFormTokens spent;
 
-    StaffFormController(CommandGateway commands, ReceiptLinks links, FormOrigin origins, FormTokens forms) {
+    StaffFormController(CommandGateway commands, ReceiptLinks links, FormOrigin origins, FormTokens forms,
+            SpentFormTokens spent) {
         this.commands = commands;
         this.links = links;
         this.origins = origins;
         this.forms = forms;
+        this.spent = spent;
     }
 
     @PostMapping(path = "/staff/feedback/{feedbackId}/acknowledgement", consumes = "application/x-www-form-urlencoded")
@@ -73,7 +78,7 @@ class StaffFormController {
         if (message.isBlank() || message.length() > InputLimits.ACKNOWLEDGEMENT) {
             return seeOther(back, feedbackId, "error", "message");
         }
-        return send(back, feedbackId, "acknowledged",
+        return send(formToken, back, feedbackId, "acknowledged",
                 () -> commands.sendAndWait(new AcknowledgeFeedback(feedbackId, message.strip(), Instant.now(),
                         principal.getName())));
     }
@@ -92,7 +97,7 @@ class StaffFormController {
         if (summary.isBlank() || summary.length() > InputLimits.SUMMARY) {
             return seeOther(back, feedbackId, "error", "summary");
         }
-        return send(back, feedbackId, "summarized",
+        return send(formToken, back, feedbackId, "summarized",
                 () -> commands.sendAndWait(new SummarizeUnderstanding(feedbackId, summary.strip(), Instant.now(),
                         principal.getName())));
     }
@@ -115,14 +120,17 @@ class StaffFormController {
         if (!valid) {
             return seeOther(back, feedbackId, "error", "themes");
         }
-        return send(back, feedbackId, "themed",
+        return send(formToken, back, feedbackId, "themed",
                 () -> commands.sendAndWait(new ThemeFeedback(feedbackId, each, Instant.now(), principal.getName())));
     }
 
-    private ResponseEntity<Void> send(String back, String feedbackId, String done, Runnable command) {
+    private ResponseEntity<Void> send(String formToken, String back, String feedbackId, String done,
+            Runnable command) {
         try {
-            command.run();
-            return seeOther(back, feedbackId, "done", done);
+            return spent.once(formToken, () -> {
+                command.run();
+                return seeOther(back, feedbackId, "done", done);
+            }).orElseGet(() -> seeOther(back, feedbackId, "error", "sent"));
         } catch (RuleViolation e) {
             return seeOther(back, feedbackId, "error", e.field().matches(EXPLAINED) ? e.field() : "rule");
         } catch (StateConflict | ConcurrencyException e) {

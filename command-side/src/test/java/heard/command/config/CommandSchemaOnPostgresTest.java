@@ -2,6 +2,7 @@ package heard.command.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import heard.forms.FormTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import javax.sql.DataSource;
@@ -34,9 +35,14 @@ class CommandSchemaOnPostgresTest {
                 .sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
         assertThat(tables).contains("domain_event_entry", "snapshot_event_entry", "token_entry",
-                "catalog_initiative", "catalog_feedback", "submission_key", "flyway_history_command");
+                "catalog_initiative", "catalog_feedback", "submission_key", "spent_form_token",
+                "flyway_history_command");
         String payloadType = JdbcClient.create(dataSource).sql("select data_type from information_schema.columns "
                 + "where table_name = 'domain_event_entry' and column_name = 'payload'").query(String.class).single();
         assertThat(payloadType).isEqualTo("bytea");
+        Integer spentHash = JdbcClient.create(dataSource).sql("select character_maximum_length from "
+                + "information_schema.columns where table_name = 'spent_form_token' and column_name = 'token_hash'")
+                .query(Integer.class).single();
+        assertThat(spentHash).as("a spent token's hash, the table's only text").isEqualTo(FormTokens.Spent.HASH_LENGTH);
     }
 }

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import heard.events.DecisionEvidenceLinked;
+import heard.forms.FormTokens;
+import java.net.URLEncoder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two command-side instances on one PostgreSQL, as when writes scale out. Each instance serializes the
  * commands it runs itself; between instances only the event store's unique (aggregate, sequence) key stands
- * between two revisions of one decision, and the loser must be answered 409, never stored.
+ * between two revisions of one decision, and the loser must be answered 409, never stored; likewise only the
+ * spent form tokens' key between two posts of one form.
  */
 class TwoCommandSidesOnPostgresTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +92,72 @@ class TwoCommandSidesOnPostgresTest {
         HttpResponse<String> next = revise(1, decisionId, 2, "The next one");
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(next.body()).get("version").asInt()).isEqualTo(3);
+    }
+
+    /**
+     * A participant's form sent to both instances at once (a double tap behind a load balancer, or a replay):
+     * the shared table's primary key lets one post through, the others are told the form was already sent.
+     * A post refused for its words spends nothing, so the corrected form is taken, by either instance.
+     */
+    @Test
+    void aFormTokenIsTakenOnceWhicheverInstancesItIsSentTo() throws Exception {
+        // the other tests of this run may have used up this address's shared submission limit
+        jdbc.sql("delete from submission_bucket").update();
+        String initiativeId = post(0, "/api/initiatives", """
+                {"title": "Safer crossings", "guidingQuestion": "Where is crossing the road hard?",
+                 "stakeholderGroups": [{"code": "families", "name": "Families", "role": "BENEFICIARY",
+                                        "populationShare": 0.6}],
+                 "languages": ["en"], "acknowledgeWithinHours": 72}""").get("initiativeId").asText();
+        FormTokens pages = FormTokens.withSecret(FormTokens.DEMO_SECRET, Duration.ofHours(1));
+        String token = pages.issue(FormTokens.feedbackForm(initiativeId));
+        long before = submissions();
+
+        var pool = Executors.newFixedThreadPool(6);
+        List<String> locations;
+        try {
+            List<Callable<String>> posts = IntStream.range(0, 6).<Callable<String>>mapToObj(post ->
+                    () -> location(postForm(post % 2, initiativeId, token, "The crossing at Elm St has no lights"))
+            ).toList();
+            locations = pool.invokeAll(posts).stream().map(TwoCommandSidesOnPostgresTest::get).toList();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(locations).filteredOn(location -> location.contains("/r/")).hasSize(1)
+                .allSatisfy(location -> assertThat(location).contains("submitted=true"));
+        assertThat(locations).filteredOn(location -> !location.contains("/r/")).hasSize(5)
+                .allSatisfy(location -> assertThat(location).endsWith("/i/" + initiativeId + "?error=sent&lang=en"));
+        assertThat(submissions()).isEqualTo(before + 1);
+
+        String another = pages.issue(FormTokens.feedbackForm(initiativeId));
+        assertThat(location(postForm(0, initiativeId, another, ""))).endsWith("?error=text&lang=en");
+        assertThat(location(postForm(1, initiativeId, another, "And at Oak St"))).contains("/r/", "submitted=true");
+        assertThat(location(postForm(0, initiativeId, another, "And at Oak St"))).endsWith("?error=sent&lang=en");
+        assertThat(submissions()).isEqualTo(before + 2);
+    }
+
+    private long submissions() {
+        return jdbc.sql("select count(*) from domain_event_entry where payload_type like '%.FeedbackSubmitted'")
+                .query(Long.class).single();
+    }
+
+    private static HttpResponse<String> postForm(int instance, String initiativeId, String token, String text) {
+        String body = "text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + "&language=en&stakeholderGroup=families&lang=en&formToken=" + token;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(instance) + "/i/"
+                        + initiativeId + "/feedback"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return response.headers().firstValue("Location").orElseThrow();
     }
 
     /** Both instances draw from one database sequence, one number at a time: no block of numbers held aside. */

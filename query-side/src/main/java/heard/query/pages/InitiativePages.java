@@ -50,9 +50,18 @@ class InitiativePages {
                 .addObject("error", error == null ? null : "initiative".equals(error) ? "initiative" : "other");
     }
 
+    /**
+     * The feedback form, or, after a form was sent twice ({@code error=sent}: its first post was taken and
+     * the second recorded nothing), a page that says so and links to a fresh form.
+     */
     @GetMapping("/i/{initiativeId}")
     ModelAndView form(@PathVariable String initiativeId, @RequestParam(required = false) String error,
             HttpServletRequest request, Locale locale) {
+        if ("sent".equals(error)) {
+            return initiatives.findById(initiativeId)
+                    .map(initiative -> new ModelAndView("form-sent").addObject("initiative", initiative))
+                    .orElseGet(Pages::notFound);
+        }
         return initiatives.findById(initiativeId)
                 .map(initiative -> new ModelAndView("feedback-form")
                         .addObject("feedbackFormPage", true)

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ReceiptPage {
     /** The fields the answer form's target names in {@code ?error=}; anything else is a general problem. */
-    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer", "busy", "expired", "forget");
+    static final Set<String> ANSWER_PROBLEMS = Set.of("correction", "answer", "busy", "expired", "forget",
+            "sent");
 
     private final ReturnedLearningReader reader;
     private final InitiativeViews initiatives;

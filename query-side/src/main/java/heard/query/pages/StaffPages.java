@@ -36,7 +36,8 @@ class StaffPages {
     static final int PAGE_SIZE = 20;
     /** What the command side's forms say on the way back; anything else is shown as a general problem. */
     static final Set<String> DONE = Set.of("acknowledged", "summarized", "themed");
-    static final Set<String> ERRORS = Set.of("message", "summary", "themes", "rule", "state", "missing", "expired");
+    static final Set<String> ERRORS = Set.of("message", "summary", "themes", "rule", "state", "missing", "expired",
+            "sent");
 
     private final InitiativeViews initiatives;
     private final InboxItems items;
