@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
+import heard.command.followup.FollowUpAddress;
 import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
@@ -15,6 +16,9 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.FollowUpChannel;
+import heard.events.FollowUpConsented;
+import heard.events.ReceiptTokens;
 import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
@@ -64,11 +68,33 @@ public class Feedback {
             throw new RuleViolation("stakeholderGroup",
                     "must be one of this initiative's stakeholder groups: " + initiative.groupCodes());
         }
+        requireFollowUps(command);
         apply(new FeedbackSubmitted(command.feedbackId(), command.initiativeId(), command.text(),
                 command.channel(), command.language(), command.stakeholderGroup(), command.contact(),
                 command.followUpConsent(), command.receiptTokenHash(),
                 command.at().plus(Duration.ofHours(initiative.acknowledgeWithinHours())),
                 command.at(), command.actor()));
+        for (FollowUpAddress followUp : command.followUps()) {
+            apply(new FollowUpConsented(command.feedbackId(), command.initiativeId(), followUp.channel(),
+                    followUp.address(), command.receiptToken(), command.language(), command.at(), command.actor()));
+        }
+    }
+
+    /** One address per channel, each within its cap, and the link the messages carry must be this receipt's. */
+    private static void requireFollowUps(SubmitFeedback command) {
+        if (command.followUps().stream().map(FollowUpAddress::channel).distinct().count()
+                < command.followUps().size()) {
+            throw new RuleViolation("followUps", "give one address per channel");
+        }
+        for (FollowUpAddress followUp : command.followUps()) {
+            String field = followUp.channel() == FollowUpChannel.EMAIL ? "email" : "mobile";
+            Caps.line(field, followUp.address(), followUp.channel() == FollowUpChannel.EMAIL
+                    ? InputLimits.EMAIL : InputLimits.MOBILE);
+        }
+        if (!command.followUps().isEmpty() && (command.receiptToken() == null
+                || !ReceiptTokens.hash(command.receiptToken()).equals(command.receiptTokenHash()))) {
+            throw new RuleViolation("receiptToken", "follow-up needs the receipt whose link it sends");
+        }
     }
 
     @CommandHandler

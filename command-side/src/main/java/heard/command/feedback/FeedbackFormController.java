@@ -71,6 +71,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String stakeholderGroup,
             @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "false") boolean followUpConsent,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String mobile,
+            @RequestParam(defaultValue = "false") boolean followUpByEmail,
+            @RequestParam(defaultValue = "false") boolean followUpBySms,
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request) {
@@ -84,14 +88,16 @@ class FeedbackFormController {
                 : language.length() > InputLimits.LANGUAGE_TAG || !language.matches(InputLimits.LANGUAGE_TAG_PATTERN)
                         ? "language"
                 : stakeholderGroup.isBlank() || stakeholderGroup.length() > InputLimits.GROUP_CODE ? "stakeholderGroup"
-                : contact.length() > InputLimits.CONTACT ? "contact" : null;
+                : contact.length() > InputLimits.CONTACT ? "contact"
+                : email.length() > InputLimits.EMAIL ? "email"
+                : mobile.length() > InputLimits.MOBILE ? "mobile" : null;
         if (problem != null) {
             return seeOther(form, "error", problem, lang);
         }
         try {
             Receipt receipt = submissions.submit(initiativeId,
-                    new Submission(text, Channel.WEB, language, stakeholderGroup,
-                            contact.isBlank() ? null : contact.strip(), followUpConsent),
+                    new Submission(text, Channel.WEB, language, stakeholderGroup, given(contact), followUpConsent,
+                            given(email), given(mobile), followUpByEmail, followUpBySms),
                     null, Actors.PARTICIPANT);
             return seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang);
         } catch (RuleViolation e) {
@@ -171,6 +177,10 @@ class FeedbackFormController {
             return Optional.of(seeOther(page, "error", "busy", lang));
         }
         return Optional.empty();
+    }
+
+    private static String given(String value) {
+        return value.isBlank() ? null : value.strip();
     }
 
     private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {
