@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
                 get("/decisions/{decisionId}", ids -> "/decisions/" + ids.decision(), EVERYONE),
                 get("/staff", ids -> "/staff", staffReaders),
                 get("/staff/projections", ids -> "/staff/projections", only(Caller.ADMIN)),
+                get("/staff/outbox", ids -> "/staff/outbox", only(Caller.ADMIN)),
                 get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
                 get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
                         staffReaders),
@@ -114,6 +115,7 @@ class AuthorizationMatrixTest {
                 get("/api/receipts/me", ids -> "/api/receipts/me", PARTICIPANT),
                 get("/api/admin/dead-letters", ids -> "/api/admin/dead-letters", only(Caller.ADMIN)),
                 get("/api/admin/projections", ids -> "/api/admin/projections", only(Caller.ADMIN)),
+                get("/api/admin/outbox", ids -> "/api/admin/outbox", only(Caller.ADMIN)),
                 post("/api/initiatives", ids -> "/api/initiatives", ids -> BadInputTest.LAUNCH,
                         only(Caller.LEADER, Caller.ADMIN)),
                 post("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()
@@ -147,6 +149,7 @@ class AuthorizationMatrixTest {
                         ids -> "", only(Caller.ADMIN)),
                 post("/api/admin/dead-letters/{projection}/retry", ids -> "/api/admin/dead-letters/dashboard/retry",
                         ids -> "", only(Caller.ADMIN)),
+                post("/api/admin/outbox/retry", ids -> "/api/admin/outbox/retry", ids -> "", only(Caller.ADMIN)),
                 form("/i/{initiativeId}/feedback", ids -> "/i/" + ids.initiative() + "/feedback",
                         ids -> "text=The+bus+is+late&language=en&stakeholderGroup=families", EVERYONE,
                         ids -> "/i/" + ids.initiative()),

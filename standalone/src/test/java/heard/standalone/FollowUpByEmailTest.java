@@ -89,6 +89,13 @@ class FollowUpByEmailTest {
         assertThat(first.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(api.get("/r/" + receipt.get("receiptToken").asText()).status()).isEqualTo(200);
 
+        JsonNode outbox = api.get("/api/admin/outbox", Api.as("admin")).json();
+        assertThat(outbox.at("/channels/0/channel").asText()).isEqualTo("EMAIL");
+        assertThat(outbox.at("/channels/0/configured").asBoolean()).isTrue();
+        assertThat(outbox.at("/counts/SENT").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(api.get("/staff/outbox", Api.as("admin")).body()).contains("ready to send")
+                .doesNotContain(mailbox);
+
         publishLearning(initiativeId, feedbackId);
         List<MimeMessage> both = awaitMessages(mailbox, 2);
         assertThat(text(both.get(1))).contains("Publicamos lo que aprendimos")
