@@ -169,6 +169,8 @@ class AuthorizationMatrixTest {
                 form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
                         ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
                         ids -> "/r/" + ids.receipt()),
+                form("/r/{receiptToken}/follow-up/stop", ids -> "/r/" + ids.receipt() + "/follow-up/stop",
+                        ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
                 post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),
                 post("/api/admin/participants/{feedbackId}/forget", ids -> "/api/admin/participants/"
                         + ids.feedback() + "/forget", ids -> "", only(Caller.ADMIN)));

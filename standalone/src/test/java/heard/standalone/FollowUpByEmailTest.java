@@ -178,6 +178,50 @@ class FollowUpByEmailTest {
     }
 
     @Test
+    void oneClickInTheMailClientStopsEverythingAfterIt() throws Exception {
+        String initiativeId = loop.launchInitiative();
+        String address = unique("stop") + "@example.org";
+        JsonNode receipt = submit(initiativeId, "Stop later", "en", "\"email\": \"" + address + "\", \"followUpByEmail\": true");
+        String feedbackId = receipt.get("feedbackId").asText();
+        String token = receipt.get("receiptToken").asText();
+        act("/api/feedback/" + feedbackId + "/acknowledgement", "{\"message\": \"Thanks\"}", "facilitator");
+        String header = awaitMessages(address, 1).get(0).getHeader("List-Unsubscribe", null);
+        String stop = header.substring(1, header.length() - 1).replace("http://localhost:" + port, "");
+        assertThat(api.get("/r/" + token).body()).contains("By e-mail to s***@example.org")
+                .contains("<strong>on</strong>").doesNotContain(address);
+
+        assertThat(api.postAs("application/x-www-form-urlencoded", stop, "List-Unsubscribe=One-Click").status())
+                .isEqualTo(200);
+        assertThat(api.postAs("application/x-www-form-urlencoded", stop, "List-Unsubscribe=One-Click").status())
+                .as("a mail client may post twice").isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/r/" + token).body()
+                .contains("<strong>stopped</strong>"));
+        act("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"Stop later\"}", "facilitator");
+        publishLearning(initiativeId, feedbackId);
+        assertNothingMoreArrives(address, 1);
+    }
+
+    @Test
+    void aStopWithoutItsReceiptOrWithABadChannelIsRefusedAndRecordsNothing() {
+        String initiativeId = loop.launchInitiative();
+        JsonNode receipt = submit(initiativeId, "Keep going", "en",
+                "\"email\": \"" + unique("keep") + "@example.org\", \"followUpByEmail\": true");
+        String stop = "/r/" + receipt.get("receiptToken").asText() + "/follow-up/stop";
+        long before = events();
+
+        assertThat(api.postAs("application/x-www-form-urlencoded", "/r/NoSuchReceiptToken000/follow-up/stop",
+                "List-Unsubscribe=One-Click").status()).isEqualTo(404);
+        assertThat(api.postAs("application/x-www-form-urlencoded", "/r/not-a-token/follow-up/stop",
+                "List-Unsubscribe=One-Click").status()).isEqualTo(404);
+        assertField(api.postAs("application/x-www-form-urlencoded", stop + "?channel=PIGEON",
+                "List-Unsubscribe=One-Click"), 400, "channel");
+        Api.Response unsigned = api.postAs("application/x-www-form-urlencoded", stop, "channel=EMAIL");
+        assertThat(unsigned.status()).isEqualTo(303);
+        assertThat(unsigned.headers().firstValue("Location").orElseThrow()).contains("error=expired");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void anAddressThatCannotBeOneIsRefusedNamingItsFieldAndRecordsNothing() {
         String initiativeId = loop.launchInitiative();
         String feedback = "/api/initiatives/" + initiativeId + "/feedback";

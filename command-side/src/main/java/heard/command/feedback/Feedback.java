@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
 import heard.command.followup.FollowUpAddress;
+import heard.command.followup.StopFollowUp;
 import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
@@ -18,6 +19,7 @@ import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpStopped;
 import heard.events.ReceiptTokens;
 import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
@@ -25,6 +27,7 @@ import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
 import heard.limits.InputLimits;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +56,7 @@ public class Feedback {
     private Set<String> themes = new LinkedHashSet<>();
     private boolean loopClosed;
     private boolean forgotten;
+    private Set<FollowUpChannel> followedUpOn = EnumSet.noneOf(FollowUpChannel.class);
 
     protected Feedback() {
     }
@@ -175,6 +179,18 @@ public class Feedback {
         }
     }
 
+    /** Stopping what is stopped, or was never asked for, records nothing: a mail client may post twice. */
+    @CommandHandler
+    void handle(StopFollowUp command) {
+        if (!receiptTokenHash.equals(command.receiptTokenHash())) {
+            throw new ReceiptRejected();
+        }
+        boolean any = command.channel() == null ? !followedUpOn.isEmpty() : followedUpOn.contains(command.channel());
+        if (any && !forgotten) {
+            apply(new FollowUpStopped(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
+        }
+    }
+
     /** Forgetting twice is not an error: the participant may press the button again. */
     @CommandHandler
     void handle(ForgetParticipant command) {
@@ -203,6 +219,20 @@ public class Feedback {
         feedbackId = event.feedbackId();
         initiativeId = event.initiativeId();
         receiptTokenHash = event.receiptTokenHash();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpConsented event) {
+        followedUpOn.add(event.channel());
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpStopped event) {
+        if (event.channel() == null) {
+            followedUpOn.clear();
+        } else {
+            followedUpOn.remove(event.channel());
+        }
     }
 
     @EventSourcingHandler

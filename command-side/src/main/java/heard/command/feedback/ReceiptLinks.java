@@ -6,18 +6,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Where the participant's pages live: this app in standalone, the query side's URL when distributed. */
 @Component
-class ReceiptLinks {
+public class ReceiptLinks {
     private final String pagesUrl;
 
     ReceiptLinks(@Value("${heard.web.pages-url:}") String pagesUrl) {
         this.pagesUrl = pagesUrl.endsWith("/") ? pagesUrl.substring(0, pagesUrl.length() - 1) : pagesUrl;
     }
 
-    String pages() {
+    public String pages() {
         return pagesUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : pagesUrl;
     }
 
-    String receiptUrl(String token) {
+    public String receiptUrl(String token) {
         return pages() + "/r/" + token;
     }
 }

@@ -9,6 +9,9 @@ import heard.events.Channel;
 import heard.events.FeedbackSubmitted;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpStopped;
+import heard.command.followup.StopFollowUp;
+import heard.command.rules.ReceiptRejected;
 import heard.events.ReceiptTokens;
 import java.time.Instant;
 import java.util.List;
@@ -75,6 +78,36 @@ class FollowUpConsentTest {
                 .when(submit(List.of(new FollowUpAddress(FollowUpChannel.SMS, "+3461234\n5678")), TOKEN))
                 .expectException(ruleViolationOn("mobile"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void stopsAChannelOnceAndOnlyWithItsReceipt() {
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL), consented(FollowUpChannel.SMS))
+                .when(new StopFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), FollowUpChannel.EMAIL, AT, Actors.PARTICIPANT))
+                .expectEvents(new FollowUpStopped(FEEDBACK, INITIATIVE, FollowUpChannel.EMAIL, AT, Actors.PARTICIPANT));
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL),
+                        new FollowUpStopped(FEEDBACK, INITIATIVE, null, AT, Actors.PARTICIPANT))
+                .when(new StopFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), FollowUpChannel.EMAIL, AT, Actors.PARTICIPANT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL))
+                .when(new StopFollowUp(FEEDBACK, ReceiptTokens.hash(ReceiptTokens.newToken()), null, AT,
+                        Actors.PARTICIPANT))
+                .expectException(ReceiptRejected.class)
+                .expectNoEvents();
+        fixture.given(submitted())
+                .when(new StopFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), null, AT, Actors.PARTICIPANT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    private static FeedbackSubmitted submitted() {
+        return new FeedbackSubmitted(FEEDBACK, INITIATIVE, "The bus is late", Channel.WEB, "es", "parents", null,
+                false, ReceiptTokens.hash(TOKEN), AT.plusSeconds(72 * 3600), AT, Actors.PARTICIPANT);
+    }
+
+    private static FollowUpConsented consented(FollowUpChannel channel) {
+        return new FollowUpConsented(FEEDBACK, INITIATIVE, channel, "x", TOKEN, "es", AT, Actors.PARTICIPANT);
     }
 
     private static SubmitFeedback submit(List<FollowUpAddress> followUps, String token) {

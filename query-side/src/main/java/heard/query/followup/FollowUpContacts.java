@@ -24,6 +24,10 @@ public class FollowUpContacts {
             String language) {
     }
 
+    /** A participant's choice on one channel, as their receipt page shows it: the address masked. */
+    public record Choice(FollowUpChannel channel, String maskedAddress, boolean stopped) {
+    }
+
     private final JdbcClient db;
     private final ParticipantKeys keys;
 
@@ -34,8 +38,7 @@ public class FollowUpContacts {
 
     /** Keeps the first choice on a channel; a redelivered event changes nothing. */
     void add(String feedbackId, FollowUpChannel channel, String address, String receiptToken, String language) {
-        KeyState state = keys.forReading(feedbackId);
-        SecretKey key = state == KeyState.UNKNOWN ? keys.fresh(feedbackId).key() : state.key();
+        SecretKey key = key(feedbackId);
         if (key == null) {
             return;
         }
@@ -76,6 +79,22 @@ public class FollowUpContacts {
                                 .map(token -> new Contact(feedbackId, channel, address, token, sealed.language()))));
     }
 
+    /** Every channel the participant chose, stopped or not; none once they are forgotten. */
+    public List<Choice> choices(String feedbackId) {
+        SecretKey key = key(feedbackId);
+        if (key == null) {
+            return List.of();
+        }
+        return db.sql("select channel, address, stopped_at from follow_up_contact where feedback_id = ?"
+                        + " order by channel")
+                .param(feedbackId)
+                .query((rs, row) -> new Choice(FollowUpChannel.valueOf(rs.getString(1)),
+                        PersonalCipher.decrypt(key, rs.getString(2), boundTo(feedbackId, "address"))
+                                .map(MaskedAddress::of).orElse("***"),
+                        rs.getTimestamp(3) != null))
+                .list();
+    }
+
     void stop(String feedbackId, FollowUpChannel channel, Instant at) {
         db.sql("update follow_up_contact set stopped_at = ? where feedback_id = ? and stopped_at is null"
                         + (channel == null ? "" : " and channel = ?"))
@@ -86,6 +105,11 @@ public class FollowUpContacts {
 
     void forget(String feedbackId) {
         db.sql("delete from follow_up_contact where feedback_id = ?").param(feedbackId).update();
+    }
+
+    private SecretKey key(String feedbackId) {
+        KeyState state = keys.forReading(feedbackId);
+        return state == KeyState.UNKNOWN ? keys.fresh(feedbackId).key() : state.key();
     }
 
     private static String boundTo(String feedbackId, String field) {

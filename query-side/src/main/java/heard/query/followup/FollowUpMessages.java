@@ -14,9 +14,10 @@ import org.springframework.web.util.UriUtils;
 /**
  * Writes a participant's message from the pages' own message bundles, in the participant's language (Spanish
  * for {@code es...}, English otherwise): one line per thing that happened, the receipt link and how to stop.
- * It never holds the participant's words or anyone else's. Links are on {@code heard.web.pages-url}
- * (the receipt page) and {@code heard.web.command-url} (the one-click stop), both this app's local address
- * when not set; a real deployment sets them to its public address.
+ * It never holds the participant's words or anyone else's. Its text points to the receipt page, where the
+ * participant can stop the messages; an e-mail's {@code List-Unsubscribe} header points to the one-click stop.
+ * Links are on {@code heard.web.pages-url} (the receipt page) and {@code heard.web.command-url} (the stop),
+ * both this app's local address when not set; a real deployment sets them to its public address.
  */
 @Component
 class FollowUpMessages {
@@ -45,7 +46,7 @@ class FollowUpMessages {
             text.append(word("followup.greeting", locale)).append("\n\n");
             kinds.forEach(kind -> text.append(word("followup.kind." + kind.name(), locale)).append('\n'));
             text.append('\n').append(word("followup.link", locale, receipt)).append("\n\n")
-                    .append(word("followup.stop.email", locale, stop)).append('\n');
+                    .append(word("followup.stop.email", locale, receipt + "#follow-up")).append('\n');
         } else {
             text.append(word("followup.sms.news", locale));
             kinds.forEach(kind -> text.append(' ').append(word("followup.kind." + kind.name(), locale)));

@@ -8,6 +8,7 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpStopped;
 import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingSummarized;
 import heard.query.config.Projections;
@@ -94,6 +95,12 @@ class FollowUpProcess {
     @EventHandler
     void on(DecisionOutcomeAssessed e, @MessageIdentifier String eventId) {
         tell(evidence(e.decisionId()), eventId, MessageKind.DECISION_ASSESSED, e.at());
+    }
+
+    @EventHandler
+    void on(FollowUpStopped e) {
+        contacts.stop(e.feedbackId(), e.channel(), e.at());
+        outbox.cancel(e.feedbackId(), e.channel(), "the participant stopped follow-up");
     }
 
     @EventHandler
