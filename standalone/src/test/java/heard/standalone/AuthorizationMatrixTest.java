@@ -38,6 +38,8 @@ class AuthorizationMatrixTest {
 
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
+    /** No caller of the API: only a request the SMS gateway signed is read, and every other one is 403. */
+    static final Set<Caller> GATEWAY_ONLY = EnumSet.noneOf(Caller.class);
 
     /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
     record Ids(String initiative, String feedback, String receipt, String decision, String indicator) {
@@ -169,6 +171,8 @@ class AuthorizationMatrixTest {
                 form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
                         ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
                         ids -> "/r/" + ids.receipt()),
+                form("/api/sms/inbound", ids -> "/api/sms/inbound",
+                        ids -> "From=%2B34655444333&To=%2B15005550006&Body=HELP", GATEWAY_ONLY, null),
                 form("/r/{receiptToken}/follow-up/stop", ids -> "/r/" + ids.receipt() + "/follow-up/stop",
                         ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
                 post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),
@@ -217,8 +221,8 @@ class AuthorizationMatrixTest {
                 if (allowed && answer.location().contains("error=expired")) {
                     wrong.add(row.key() + " as " + caller + ": its form token was refused");
                 }
-                int refusal = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT
-                        || row.allowed().equals(PARTICIPANT) ? 401 : 403;
+                int refusal = row.allowed().equals(GATEWAY_ONLY) ? 403 : caller == Caller.ANONYMOUS
+                        || caller == Caller.PARTICIPANT || row.allowed().equals(PARTICIPANT) ? 401 : 403;
                 // an allowed caller may still meet a state that forbids the step (409): the door let it through
                 if (allowed ? !(status < 400 || status == 409) : status != refusal) {
                     wrong.add(row.key() + " as " + caller + ": " + status + (allowed ? " (allowed)" : " (expected "

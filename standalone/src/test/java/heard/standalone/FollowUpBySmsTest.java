@@ -14,13 +14,22 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -82,7 +91,18 @@ class FollowUpBySmsTest {
         properties.add("heard.follow-up.send-every", () -> "PT0.2S");
         properties.add("heard.follow-up.backoff", () -> "PT0.5S");
         properties.add("heard.follow-up.attempts", () -> "2");
+        // texts beginning with BUS, and texts to the sending number, are feedback for the initiative a test launched
+        properties.add("heard.sms.routes[0].code", () -> "BUS");
+        properties.add("heard.sms.routes[0].initiative", ROUTED::get);
+        properties.add("heard.sms.routes[0].group", () -> "families");
+        properties.add("heard.sms.routes[0].language", () -> "es");
+        properties.add("heard.sms.routes[1].number", () -> FROM);
+        properties.add("heard.sms.routes[1].initiative", ROUTED::get);
+        properties.add("heard.sms.routes[1].group", () -> "families");
+        properties.add("heard.sms.routes[1].language", () -> "en");
     }
+
+    private static final AtomicReference<String> ROUTED = new AtomicReference<>("none yet");
 
     @AfterAll
     static void stopGateway() {
@@ -91,6 +111,8 @@ class FollowUpBySmsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate db;
 
     @Test
     void theGatewayReceivesExactlyOneTwilioMessagesRequestPerBurstInTheParticipantsLanguage() {
@@ -135,6 +157,104 @@ class FollowUpBySmsTest {
         assertThat(api.post("/api/admin/outbox/retry", "", Api.as("admin")).json().get("retried").asInt())
                 .isGreaterThanOrEqualTo(1);
         awaitRequests(REFUSED, 3);
+    }
+
+    @Test
+    void aSignedTextBecomesFeedbackWithItsReceiptLinkAndItsSenderIsToldByTextUntilStop() {
+        Api api = new Api(port);
+        ROUTED.set(new Loop(api).launchInitiative());
+        String sender = "+34655444333";
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+
+        Api.Response answer = text(api, sender, FROM, "BUS  El autobús no para en mi calle", sid, true);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        Matcher link = Pattern.compile("http://localhost:" + port + "/r/([A-Za-z0-9_-]{22})").matcher(answer.body());
+        assertThat(link.find()).as(answer.body()).isTrue();
+        assertThat(answer.body()).startsWith("<?xml").contains("<Response><Message>Gracias: recibimos su opini");
+        String token = link.group(1);
+        JsonNode feed = new Loop(api).awaitFeed(token, "SUBMITTED");
+        assertThat(feed.get("text").asText()).isEqualTo("El autobús no para en mi calle");
+        assertThat(feed.get("channel").asText()).isEqualTo("SMS");
+        assertThat(text(api, sender, FROM, "BUS  El autobús no para en mi calle", sid, true).body())
+                .as("the gateway's retry of the same message").contains(token);
+
+        String feedback = "/api/feedback/" + feed.get("feedbackId").asText();
+        assertThat(api.post(feedback + "/acknowledgement", "{\"message\": \"Gracias\"}", Api.as("facilitator"))
+                .status()).isEqualTo(200);
+        assertThat(awaitRequests(sender, 1).get(0).form().get("Body")).contains("Recibimos y leímos su opinión.")
+                .contains("/r/" + token);
+
+        assertThat(text(api, sender, FROM, "stop", "SM" + UUID.randomUUID().toString().replace("-", ""), true).body())
+                .contains("no more messages").contains("no le enviaremos");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/r/" + token).body().contains("<strong>stopped</strong>"));
+        assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus does not stop\"}",
+                Api.as("facilitator")).status()).isEqualTo(200);
+        sleep(4_000);
+        assertThat(requestsTo(sender)).as("nothing after STOP").hasSize(1);
+
+        assertThat(text(api, sender, FROM, "START", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
+                .body()).contains("again");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/r/" + token).body().contains("<strong>on</strong>"));
+        assertThat(api.post(feedback + "/understanding/response", "{\"confirmed\": false, \"correction\": \"No\"}",
+                "X-Receipt-Token", token).status()).isEqualTo(200);
+        assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus skips my street\"}",
+                Api.as("facilitator")).status()).isEqualTo(200);
+        assertThat(awaitRequests(sender, 2).get(1).form().get("Body")).contains("díganos si lo entendimos bien");
+    }
+
+    @Test
+    void aTextWithABadOrMissingSignatureIs403AndRecordsNothing() {
+        Api api = new Api(port);
+        ROUTED.set(new Loop(api).launchInitiative());
+        long before = db.queryForObject("select count(*) from domain_event_entry", Long.class);
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+
+        Api.Response forged = text(api, "+34655444999", FROM, "BUS forged", sid, false);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        Api.Response unsigned = api.postAs("application/x-www-form-urlencoded", "/api/sms/inbound",
+                "From=%2B34655444999&To=" + FROM.replace("+", "%2B") + "&Body=BUS+unsigned&MessageSid=" + sid);
+        assertThat(unsigned.status()).isEqualTo(403);
+        Api.Response stop = text(api, "+34655444999", FROM, "STOP", sid, false);
+        assertThat(stop.status()).isEqualTo(403);
+        sleep(1_000);
+        assertThat(db.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void helpIsAnsweredInBothLanguagesAndATextNoRouteTakesRecordsNothing() {
+        Api api = new Api(port);
+        long before = db.queryForObject("select count(*) from domain_event_entry", Long.class);
+        assertThat(text(api, "+34655444888", FROM, "help", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
+                .body()).contains("text your feedback").contains("envíe su opinión");
+        assertThat(text(api, "+34655444888", "+15550009999", "no code here",
+                "SM" + UUID.randomUUID().toString().replace("-", ""), true).body()).contains("could not tell");
+        assertThat(db.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    /** A text as the gateway posts it, signed as Twilio signs (or with a wrong signature). */
+    private Api.Response text(Api api, String from, String to, String body, String sid, boolean signed) {
+        Map<String, String> form = new TreeMap<>(Map.of("From", from, "To", to, "Body", body, "MessageSid", sid,
+                "AccountSid", SID));
+        StringBuilder signedText = new StringBuilder("http://localhost:" + port + "/api/sms/inbound");
+        form.forEach((name, value) -> signedText.append(name).append(value));
+        String signature;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec((signed ? AUTH_TOKEN : "another-token").getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA1"));
+            signature = Base64.getEncoder().encodeToString(mac.doFinal(
+                    signedText.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        String encoded = form.entrySet().stream().map(e -> e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return api.postAs("application/x-www-form-urlencoded", "/api/sms/inbound", encoded,
+                "X-Twilio-Signature", signature);
     }
 
     private static JsonNode submit(Api api, String initiativeId, String mobile) {

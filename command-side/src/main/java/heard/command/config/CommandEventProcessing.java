@@ -5,8 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Processes and catalogs of the write side: the catalog, and the shredding of a forgotten
- * participant's key, follow their events in the same transaction.
+ * Processes and catalogs of the write side: the catalog, the shredding of a forgotten
+ * participant's key, and the numbers that asked for SMS follow-up follow their events in the same transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandEventProcessing {
@@ -15,5 +15,6 @@ class CommandEventProcessing {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSubscribingEventProcessor("catalog");
         processing.registerSubscribingEventProcessor("privacy");
+        processing.registerSubscribingEventProcessor("sms-numbers");
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
 import heard.command.followup.FollowUpAddress;
+import heard.command.followup.ResumeFollowUp;
 import heard.command.followup.StopFollowUp;
 import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
@@ -19,6 +20,7 @@ import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpResumed;
 import heard.events.FollowUpStopped;
 import heard.events.ReceiptTokens;
 import heard.events.ParticipantForgotten;
@@ -57,6 +59,7 @@ public class Feedback {
     private boolean loopClosed;
     private boolean forgotten;
     private Set<FollowUpChannel> followedUpOn = EnumSet.noneOf(FollowUpChannel.class);
+    private Set<FollowUpChannel> stoppedOn = EnumSet.noneOf(FollowUpChannel.class);
 
     protected Feedback() {
     }
@@ -180,14 +183,23 @@ public class Feedback {
     }
 
     /** Stopping what is stopped, or was never asked for, records nothing: a mail client may post twice. */
+    /** With no receipt, the participant was known by the number they gave (a STOP texted from it). */
     @CommandHandler
     void handle(StopFollowUp command) {
-        if (!receiptTokenHash.equals(command.receiptTokenHash())) {
+        if (command.receiptTokenHash() != null && !receiptTokenHash.equals(command.receiptTokenHash())) {
             throw new ReceiptRejected();
         }
         boolean any = command.channel() == null ? !followedUpOn.isEmpty() : followedUpOn.contains(command.channel());
         if (any && !forgotten) {
             apply(new FollowUpStopped(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
+        }
+    }
+
+    /** Only a channel consented to and stopped resumes; a forgotten participant is never written to again. */
+    @CommandHandler
+    void handle(ResumeFollowUp command) {
+        if (!forgotten && stoppedOn.contains(command.channel())) {
+            apply(new FollowUpResumed(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
         }
     }
 
@@ -228,11 +240,17 @@ public class Feedback {
 
     @EventSourcingHandler
     void on(FollowUpStopped event) {
-        if (event.channel() == null) {
-            followedUpOn.clear();
-        } else {
-            followedUpOn.remove(event.channel());
-        }
+        Set<FollowUpChannel> stopped = event.channel() == null ? EnumSet.copyOf(followedUpOn)
+                : EnumSet.of(event.channel());
+        stopped.retainAll(followedUpOn);
+        followedUpOn.removeAll(stopped);
+        stoppedOn.addAll(stopped);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpResumed event) {
+        stoppedOn.remove(event.channel());
+        followedUpOn.add(event.channel());
     }
 
     @EventSourcingHandler

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * Submissions that arrive together may share a commit (see {@link GroupCommit}; off unless set).
  */
 @Service
-class Submissions {
+public class Submissions {
     private final CommandGateway commands;
     private final SubmissionKeys keys;
     private final GroupCommit commits;
@@ -31,7 +31,7 @@ class Submissions {
     }
 
     /** A follow-up address that cannot be one is refused ({@link heard.command.rules.RuleViolation}) first. */
-    Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
+    public Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
         List<FollowUpAddress> followUps = addresses.chosen(submission.email(), submission.followUpByEmail(),
                 submission.mobile(), submission.followUpBySms(), submission.contact(), submission.followUpConsent());
         if (idempotencyKey == null) {

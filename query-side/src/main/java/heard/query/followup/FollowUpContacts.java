@@ -103,6 +103,12 @@ public class FollowUpContacts {
                 .update();
     }
 
+    void resume(String feedbackId, FollowUpChannel channel) {
+        db.sql("update follow_up_contact set stopped_at = null where feedback_id = ? and channel = ?")
+                .params(feedbackId, channel.name())
+                .update();
+    }
+
     void forget(String feedbackId) {
         db.sql("delete from follow_up_contact where feedback_id = ?").param(feedbackId).update();
     }

@@ -8,6 +8,7 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpResumed;
 import heard.events.FollowUpStopped;
 import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingSummarized;
@@ -101,6 +102,11 @@ class FollowUpProcess {
     void on(FollowUpStopped e) {
         contacts.stop(e.feedbackId(), e.channel(), e.at());
         outbox.cancel(e.feedbackId(), e.channel(), "the participant stopped follow-up");
+    }
+
+    @EventHandler
+    void on(FollowUpResumed e) {
+        contacts.resume(e.feedbackId(), e.channel());
     }
 
     @EventHandler
