@@ -173,6 +173,8 @@ class AuthorizationMatrixTest {
                         ids -> "/r/" + ids.receipt()),
                 form("/api/sms/inbound", ids -> "/api/sms/inbound",
                         ids -> "From=%2B34655444333&To=%2B15005550006&Body=HELP", GATEWAY_ONLY, null),
+                form("/api/sms/status", ids -> "/api/sms/status",
+                        ids -> "MessageSid=SM1&MessageStatus=delivered", GATEWAY_ONLY, null),
                 form("/r/{receiptToken}/follow-up/stop", ids -> "/r/" + ids.receipt() + "/follow-up/stop",
                         ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
                 post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),

@@ -47,7 +47,8 @@ class FollowUpBySmsTest {
     private static final String REFUSED = "+34622000111";
     private static final String FAILS_ONCE = "+34633000222";
 
-    record Received(String method, String path, String authorization, String contentType, Map<String, String> form) {
+    record Received(String method, String path, String authorization, String contentType, Map<String, String> form,
+            String sid) {
     }
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -61,13 +62,14 @@ class FollowUpBySmsTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Received received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), form(body));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), form(body),
+                        "SM" + UUID.randomUUID().toString().replace("-", ""));
                 RECEIVED.add(received);
                 String to = received.form().getOrDefault("To", "");
                 boolean refuse = to.equals(REFUSED) || (to.equals(FAILS_ONCE) && FAILURES_LEFT.getAndDecrement() > 0);
                 byte[] answer = (refuse
                         ? "{\"code\": 21211, \"message\": \"The 'To' number " + to + " is not reachable\", \"status\": 400}"
-                        : "{\"sid\": \"SM" + RECEIVED.size() + "\", \"status\": \"queued\"}")
+                        : "{\"sid\": \"" + received.sid() + "\", \"status\": \"queued\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(refuse ? 400 : 201, answer.length);
@@ -87,6 +89,7 @@ class FollowUpBySmsTest {
         properties.add("heard.sms.account-sid", () -> SID);
         properties.add("heard.sms.auth-token", () -> AUTH_TOKEN);
         properties.add("heard.sms.from", () -> FROM);
+        properties.add("heard.sms.status-callback-url", () -> STATUS_CALLBACK);
         properties.add("heard.follow-up.gather", () -> "PT1S");
         properties.add("heard.follow-up.send-every", () -> "PT0.2S");
         properties.add("heard.follow-up.backoff", () -> "PT0.5S");
@@ -102,6 +105,7 @@ class FollowUpBySmsTest {
         properties.add("heard.sms.routes[1].language", () -> "en");
     }
 
+    private static final String STATUS_CALLBACK = "https://heard.example.org/api/sms/status";
     private static final AtomicReference<String> ROUTED = new AtomicReference<>("none yet");
 
     @AfterAll
@@ -127,11 +131,30 @@ class FollowUpBySmsTest {
         assertThat(request.authorization()).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString((SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
         assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
-        assertThat(request.form()).containsOnlyKeys("To", "From", "Body").containsEntry("From", FROM);
+        assertThat(request.form()).containsOnlyKeys("To", "From", "Body", "StatusCallback").containsEntry("From", FROM)
+                .containsEntry("StatusCallback", STATUS_CALLBACK);
         assertThat(request.form().get("Body")).isEqualTo("Heard: novedades sobre su opinión. Recibimos y leímos su"
                 + " opinión. " + receipt.get("receiptUrl").asText() + " Responda STOP para no recibir más.");
         sleep(3_000);
         assertThat(requestsTo("+34612345678")).hasSize(1);
+
+        long delivered = count(api, "DELIVERED");
+        Map<String, String> report = Map.of("MessageSid", request.sid(), "MessageStatus", "delivered",
+                "AccountSid", SID);
+        assertThat(api.postAs("application/x-www-form-urlencoded", "/api/sms/status", encoded(report),
+                "X-Twilio-Signature", signature(AUTH_TOKEN, STATUS_CALLBACK, report)).status()).isEqualTo(200);
+        assertThat(count(api, "DELIVERED")).isEqualTo(delivered + 1);
+        Map<String, String> forged = Map.of("MessageSid", request.sid(), "MessageStatus", "undelivered");
+        Api.Response refused = api.postAs("application/x-www-form-urlencoded", "/api/sms/status", encoded(forged),
+                "X-Twilio-Signature", signature("another-token", STATUS_CALLBACK, forged));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(api.postAs("application/x-www-form-urlencoded", "/api/sms/status", encoded(forged)).status())
+                .isEqualTo(403);
+        assertThat(count(api, "DELIVERED")).isEqualTo(delivered + 1);
+    }
+
+    private static long count(Api api, String status) {
+        return api.get("/api/admin/outbox", Api.as("admin")).json().at("/counts/" + status).asLong();
     }
 
     @Test
@@ -237,24 +260,28 @@ class FollowUpBySmsTest {
 
     /** A text as the gateway posts it, signed as Twilio signs (or with a wrong signature). */
     private Api.Response text(Api api, String from, String to, String body, String sid, boolean signed) {
-        Map<String, String> form = new TreeMap<>(Map.of("From", from, "To", to, "Body", body, "MessageSid", sid,
-                "AccountSid", SID));
-        StringBuilder signedText = new StringBuilder("http://localhost:" + port + "/api/sms/inbound");
-        form.forEach((name, value) -> signedText.append(name).append(value));
-        String signature;
+        Map<String, String> form = Map.of("From", from, "To", to, "Body", body, "MessageSid", sid, "AccountSid", SID);
+        return api.postAs("application/x-www-form-urlencoded", "/api/sms/inbound", encoded(form),
+                "X-Twilio-Signature", signature(signed ? AUTH_TOKEN : "another-token",
+                        "http://localhost:" + port + "/api/sms/inbound", form));
+    }
+
+    /** Twilio's signature, written here from its documentation rather than taken from the code under test. */
+    private static String signature(String authToken, String url, Map<String, String> form) {
+        StringBuilder signed = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> signed.append(name).append(value));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((signed ? AUTH_TOKEN : "another-token").getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA1"));
-            signature = Base64.getEncoder().encodeToString(mac.doFinal(
-                    signedText.toString().getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        String encoded = form.entrySet().stream().map(e -> e.getKey() + "="
+    }
+
+    private static String encoded(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> e.getKey() + "="
                 + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return api.postAs("application/x-www-form-urlencoded", "/api/sms/inbound", encoded,
-                "X-Twilio-Signature", signature);
     }
 
     private static JsonNode submit(Api api, String initiativeId, String mobile) {

@@ -12,6 +12,7 @@ import heard.command.rules.RuleViolation;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FollowUpChannel;
+import heard.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;

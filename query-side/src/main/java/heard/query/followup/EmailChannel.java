@@ -37,7 +37,7 @@ class EmailChannel implements MessageChannel {
     }
 
     @Override
-    public void send(String address, FollowUpMessage message) throws Exception {
+    public String send(String address, FollowUpMessage message) throws Exception {
         JavaMailSender sender = mail.getObject();
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
@@ -49,5 +49,6 @@ class EmailChannel implements MessageChannel {
         mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
         mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         sender.send(mime);
+        return null;
     }
 }

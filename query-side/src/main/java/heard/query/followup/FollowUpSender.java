@@ -67,8 +67,9 @@ class FollowUpSender {
             return;
         }
         try {
-            channels.get(batch.channel()).send(contact.get().address(), messages.compose(contact.get(), batch.kinds()));
-            outbox.sent(batch, Instant.now());
+            String gatewayId = channels.get(batch.channel()).send(contact.get().address(),
+                    messages.compose(contact.get(), batch.kinds()));
+            outbox.sent(batch, Instant.now(), gatewayId);
         } catch (Exception e) {
             int attempt = batch.attempts() + 1;
             Instant retryAt = attempt >= attempts ? null

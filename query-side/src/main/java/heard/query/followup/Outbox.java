@@ -98,10 +98,18 @@ public class Outbox {
                 rows.values().stream().distinct().toList(), attempts[0]);
     }
 
-    void sent(Batch batch, Instant at) {
-        db.sql("update follow_up_outbox set status = 'SENT', sent_at = ?, last_error = null, attempts = attempts + 1"
-                        + " where claim = ? and status = 'PENDING'")
-                .params(at(at), batch.claim())
+    void sent(Batch batch, Instant at, String gatewayId) {
+        db.sql("update follow_up_outbox set status = 'SENT', sent_at = ?, last_error = null, attempts = attempts + 1,"
+                        + " gateway_id = ? where claim = ? and status = 'PENDING'")
+                .params(at(at), gatewayId, batch.claim())
+                .update();
+    }
+
+    /** The gateway's report on a message it took: DELIVERED, or UNDELIVERED with its reason; how many rows. */
+    int reported(String gatewayId, OutboxStatus status, String reason) {
+        return db.sql("update follow_up_outbox set status = ?, last_error = ? where gateway_id = ?"
+                        + " and status in ('SENT', 'DELIVERED', 'UNDELIVERED')")
+                .params(status.name(), reason, gatewayId)
                 .update();
     }
 
@@ -142,7 +150,7 @@ public class Outbox {
 
     public List<Failure> failures(int limit) {
         return db.sql("select id, feedback_id, channel, kind, attempts, last_error, next_attempt_at"
-                        + " from follow_up_outbox where status = 'FAILED' order by next_attempt_at desc")
+                        + " from follow_up_outbox where status in ('FAILED', 'UNDELIVERED') order by next_attempt_at desc")
                 .query((rs, row) -> new Failure(rs.getString(1), rs.getString(2),
                         FollowUpChannel.valueOf(rs.getString(3)), MessageKind.valueOf(rs.getString(4)), rs.getInt(5),
                         rs.getString(6), rs.getTimestamp(7).toInstant()))

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code From} and {@code Body} to {@code {base-url}/2010-04-01/Accounts/{account-sid}/Messages.json}, signed in
  * with the account SID and auth token. Ready once {@code heard.sms.account-sid}, {@code heard.sms.auth-token}
  * and {@code heard.sms.from} (the sending number) are set; {@code heard.sms.base-url} is Twilio's unless set
- * to another gateway that speaks the same API.
+ * to another gateway that speaks the same API. With {@code heard.sms.status-callback-url} (the public address of
+ * this side's {@code /api/sms/status}), each message asks the gateway to report its delivery there.
  */
 @Component
 class SmsChannel implements MessageChannel {
@@ -34,11 +35,14 @@ class SmsChannel implements MessageChannel {
     private final String accountSid;
     private final String authToken;
     private final String from;
+    private final String statusCallback;
 
     SmsChannel(@Value("${heard.sms.base-url:https://api.twilio.com}") String baseUrl,
             @Value("${heard.sms.account-sid:}") String accountSid,
             @Value("${heard.sms.auth-token:}") String authToken,
-            @Value("${heard.sms.from:}") String from) {
+            @Value("${heard.sms.from:}") String from,
+            @Value("${heard.sms.status-callback-url:}") String statusCallback) {
+        this.statusCallback = statusCallback;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.accountSid = accountSid;
         this.authToken = authToken;
@@ -56,11 +60,14 @@ class SmsChannel implements MessageChannel {
     }
 
     @Override
-    public void send(String address, FollowUpMessage message) throws IOException, InterruptedException {
+    public String send(String address, FollowUpMessage message) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", address);
         form.put("From", from);
         form.put("Body", message.text());
+        if (!statusCallback.isBlank()) {
+            form.put("StatusCallback", statusCallback);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/2010-04-01/Accounts/"
                         + URLEncoder.encode(accountSid, StandardCharsets.UTF_8) + "/Messages.json"))
                 .timeout(Duration.ofSeconds(30))
@@ -74,6 +81,12 @@ class SmsChannel implements MessageChannel {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the gateway answered " + response.statusCode() + ": " + reason(response.body()));
+        }
+        try {
+            JsonNode sent = JSON.readTree(response.body());
+            return sent != null && sent.hasNonNull("sid") ? sent.get("sid").asText() : null;
+        } catch (IOException notJson) {
+            return null;
         }
     }
 

@@ -19,7 +19,8 @@ create table follow_up_evidence (
 );
 
 -- One row per participant, event and channel, written in the transaction of the process's token; the sender
--- gathers a participant's waiting rows on one channel into one message.
+-- gathers a participant's waiting rows on one channel into one message. gateway_id is the SMS gateway's id of
+-- the message, by which its delivery reports find the rows.
 create table follow_up_outbox (
     id              varchar(36) not null primary key,
     feedback_id     varchar(64) not null,
@@ -33,7 +34,9 @@ create table follow_up_outbox (
     last_error      varchar(500),
     created_at      timestamp(6) with time zone not null,
     sent_at         timestamp(6) with time zone,
+    gateway_id      varchar(64),
     constraint follow_up_once unique (feedback_id, event_id, channel)
 );
 create index follow_up_outbox_due on follow_up_outbox (status, next_attempt_at);
 create index follow_up_outbox_feedback on follow_up_outbox (feedback_id, channel, status);
+create index follow_up_outbox_gateway on follow_up_outbox (gateway_id);

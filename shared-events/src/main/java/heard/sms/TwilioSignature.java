@@ -1,4 +1,4 @@
-package heard.command.sms;
+package heard.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,13 +11,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's request signature: the Base64 HMAC-SHA1, keyed with the account's auth token, of the URL the
- * gateway posted to followed by each form parameter's name and value, sorted by name.
+ * gateway posted to followed by each form parameter's name and value, sorted by name. Both sides check it:
+ * the command side on texts in, the query side on delivery reports.
  */
-final class TwilioSignature {
+public final class TwilioSignature {
     private TwilioSignature() {
     }
 
-    static String of(String authToken, String url, Map<String, String> parameters) {
+    public static String of(String authToken, String url, Map<String, String> parameters) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(parameters).forEach((name, value) -> signed.append(name).append(value));
         try {
@@ -30,7 +31,7 @@ final class TwilioSignature {
     }
 
     /** Compared in constant time; a missing signature or token never matches. */
-    static boolean matches(String authToken, String url, Map<String, String> parameters, String signature) {
+    public static boolean matches(String authToken, String url, Map<String, String> parameters, String signature) {
         if (authToken == null || authToken.isBlank() || signature == null || signature.isBlank()) {
             return false;
         }
