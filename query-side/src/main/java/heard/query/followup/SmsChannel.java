@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SmsChannel implements MessageChannel {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The outbox's column for the gateway's id of a message. */
+    static final int MAX_SID = 64;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
@@ -84,7 +86,9 @@ class SmsChannel implements MessageChannel {
         }
         try {
             JsonNode sent = JSON.readTree(response.body());
-            return sent != null && sent.hasNonNull("sid") ? sent.get("sid").asText() : null;
+            // an id longer than any Twilio makes is not kept: delivery reports then find no row to move
+            String sid = sent != null && sent.hasNonNull("sid") ? sent.get("sid").asText() : null;
+            return sid != null && sid.length() <= MAX_SID ? sid : null;
         } catch (IOException notJson) {
             return null;
         }

@@ -216,6 +216,8 @@ class ColumnCapsTest {
         longest.put("follow_up_evidence.feedback_id", ID);
         // a mail server's or gateway's words, cut to fit
         longest.put("follow_up_outbox.last_error", 500);
+        // the SMS gateway's id of a message, not kept when longer
+        longest.put("follow_up_outbox.gateway_id", 64);
         return longest;
     }
 
