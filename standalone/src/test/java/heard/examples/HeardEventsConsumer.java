@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads Heard's events from the topic {@code heard.events} with nothing but the Kafka client and
  * Jackson, as an outside dashboard would. Each record is one event:
  * <ul>
- * <li>key: the id of the aggregate (initiative, feedback, learning, decision, indicator) it belongs to;</li>
+ * <li>key: the id of the initiative it belongs to, so that one initiative's events share a partition and
+ * keep their order (the aggregate's id is in a header);</li>
  * <li>value: the event as JSON (ISO-8601 instants);</li>
  * <li>headers, UTF-8 text unless said: {@code axon-message-id}, {@code axon-message-type} (the event's class,
  * e.g. {@code heard.events.FeedbackSubmitted}), {@code axon-message-revision} (may be absent),

@@ -3,17 +3,12 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,60 +27,41 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The pages in a real browser (headless Chromium, no network): a participant sends feedback and
  * gets the link to keep; a facilitator acknowledges a submission with one click. Skipped where
- * Chromium or its driver is not installed. The dashboard's charts are drawn and followed live.
+ * Chromium or its driver is not installed. The dashboard's charts are drawn and followed live, and
+ * axe-core audits every page.
  */
 @StandaloneTest
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
 
     private Api api;
     private Loop loop;
-    private Path profile;
+    private Chromium chromium;
     private ChromeDriver browser;
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Chromium.installed(),
                 "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        // Selenium must use the installed driver and never reach out to the network.
-        System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
     }
 
     @BeforeEach
     void open() throws IOException {
         api = new Api(port);
         loop = new Loop(api);
-        profile = Files.createTempDirectory("heard-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=en-US", "--window-size=412,915", "--user-data-dir=" + profile);
-        // the console, where the browser reports anything the Content-Security-Policy refused
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = Chromium.open();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void close() throws IOException {
         List<String> refused = List.of();
-        if (browser != null) {
+        if (chromium != null) {
+            // the console, where the browser reports anything the Content-Security-Policy refused
             refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                     .filter(message -> message.contains("Content Security Policy")).toList();
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            chromium.close();
         }
         assertThat(refused).as("what the page's Content-Security-Policy refused").isEmpty();
     }
@@ -180,7 +154,7 @@ class BrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get(
                 "/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
                 .path("totalItems").asInt() == 1);
-        signIn("facilitator");
+        chromium.signIn("facilitator");
 
         browser.get(base() + "/staff");
         browser.findElement(By.cssSelector("a[href='/staff/i/" + initiativeId + "']")).click();
@@ -212,13 +186,53 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
     }
 
-    /** The browser's sign-in prompt cannot be answered headless: send the staff user's credentials with every request. */
-    private void signIn(String user) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
+    /**
+     * Every public and staff page, in each language, audited by axe-core against WCAG 2.1 A and AA as
+     * the browser has drawn it (the dashboard with its charts): any violation fails, named with where it is.
+     */
+    @Test
+    void everyPublicAndStaffPageMeetsWcag21AA() {
+        DecisionStory story = new DecisionStory(api, "Earlier afternoon buses");
+        String id = story.initiativeId;
+        List<String> publicPages = List.of("/", "/i/" + id, "/i/" + id + "/learnings", "/i/" + id + "/dashboard",
+                "/decisions/" + story.decisionId, "/r/" + story.evidenceToken, "/r/" + "P".repeat(22) + "?submitted=true",
+                "/r/" + "M".repeat(22));
+        List<String> facilitatorPages = List.of("/staff", "/staff/i/" + id, "/staff/i/" + id + "/corrected");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                api.get("/decisions/" + story.decisionId).status() == 200
+                        && api.get("/r/" + story.evidenceToken).body().contains(story.decisionId));
+
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            publicPages.forEach(page -> violations.addAll(audit(page, language)));
+        }
+        chromium.signIn("facilitator");
+        for (String language : List.of("en", "es")) {
+            facilitatorPages.forEach(page -> violations.addAll(audit(page, language)));
+        }
+        chromium.signIn("admin");
+        for (String language : List.of("en", "es")) {
+            violations.addAll(audit("/staff/projections", language));
+            violations.addAll(audit("/staff/outbox", language));
+        }
+        assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+    }
+
+    private List<String> audit(String page, String language) {
+        browser.get(base() + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).as(page).isEqualTo(language);
+        if (page.endsWith("/dashboard")) {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> browser.findElement(By.cssSelector("main.dashboard"))
+                            .getDomAttribute("data-updates") != null);
+        }
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getErrorMessage()).as(page).isNull();
+        return results.getViolations().stream()
+                .map(rule -> page + " (" + language + "): " + rule.getId() + ", " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     private String base() {

@@ -37,7 +37,7 @@ class DashboardPageTest {
                 "id=\"indicator-charts\"", "id=\"table-participation\"", "id=\"table-loop\"", "id=\"table-timing\"",
                 "id=\"table-decisions\"", "id=\"table-indicators\"", "Show these figures as a table",
                 "data-stream=\"/api/initiatives/" + initiativeId + "/stream\"",
-                "src=\"/webjars/chart.js/", "/dist/chart.umd.min.js\"", "src=\"/dashboard.js\"",
+                "src=\"/webjars/chart.js/", "/dist/chart.umd.min-", "src=\"/dashboard-",
                 "numbers under 5", "move in steps, not with each piece of feedback", "by at least 5",
                 "<tr class=\"flagged\">", "Under-represented")
                 .doesNotContain("cdn.", "https://", "<script>");

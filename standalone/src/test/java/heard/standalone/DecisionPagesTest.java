@@ -159,7 +159,7 @@ class DecisionPagesTest {
     void theParticipantsPageLinksToEachDecisionTheirFeedbackInformedOrChanged() {
         String receipt = "/r/" + story.evidenceToken;
         String english = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api.get(receipt).body(), page -> page.contains("Your feedback changed a decision"));
+                .until(() -> api.get(receipt + "?lang=en").body(), page -> page.contains("Your feedback changed a decision"));
         assertThat(english).contains("Your feedback was weighed as evidence for a decision:",
                 "href=\"/decisions/" + story.decisionId + "\"", ">Earlier afternoon buses</a>", "Version 1",
                 "Your feedback changed a decision:", "Version 3", "Why it changed", "Count through the summer",

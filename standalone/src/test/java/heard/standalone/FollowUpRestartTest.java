@@ -60,7 +60,10 @@ class FollowUpRestartTest {
     }
 
     private ConfigurableApplicationContext start(String... more) {
+        // a scheduler name of its own: Quartz keeps one connection registry per JVM by name, and the suite's shared
+        // app must not be left with the data source these runs close
         String[] common = {"--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0",
+                "--spring.quartz.scheduler-name=heard-follow-up-restart-" + UUID.randomUUID(),
                 "--heard.follow-up.gather=PT1S", "--heard.follow-up.send-every=PT0.2S"};
         String[] all = new String[common.length + more.length];
         System.arraycopy(common, 0, all, 0, common.length);

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class UnstorableEventTest {
-    static final Duration SOON = Duration.ofSeconds(20);
+    static final Duration SOON = Duration.ofSeconds(60);
     static final List<String> PROJECTIONS = List.of("returned-learning", "inbox", "dashboard");
     static final String UNSTORABLE_LANGUAGE = "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee-ffffffff";
     @LocalServerPort

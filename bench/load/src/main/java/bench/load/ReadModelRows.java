@@ -26,6 +26,7 @@ final class ReadModelRows {
 
     private static final Set<String> NOT_READ_MODELS = Set.of("token_entry", "dead_letter_entry");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+    private static final Pattern DROP_TABLE = Pattern.compile("(?i)drop\\s+table\\s+(?:if\\s+exists\\s+)?(\\w+)");
 
     private ReadModelRows() {
     }
@@ -51,9 +52,10 @@ final class ReadModelRows {
         return new Count(rows, events, events == 0 ? Double.NaN : rows / (double) events, byTable);
     }
 
-    /** The tables the query side's migrations create, for H2 and for both databases. */
+    /** The tables the query side's migrations create and do not drop again, for H2 and for both databases. */
     static Set<String> tables(Path root) throws Exception {
         Set<String> tables = new TreeSet<>();
+        Set<String> dropped = new TreeSet<>();
         Path migrations = root.resolve("query-side/src/main/resources/db/query");
         try (Stream<Path> files = Files.walk(migrations)) {
             for (Path sql : files.filter(f -> f.toString().endsWith(".sql"))
@@ -62,8 +64,13 @@ final class ReadModelRows {
                 while (table.find()) {
                     tables.add(table.group(1).toLowerCase(java.util.Locale.ROOT));
                 }
+                Matcher drop = DROP_TABLE.matcher(Files.readString(sql));
+                while (drop.find()) {
+                    dropped.add(drop.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
             }
         }
+        tables.removeAll(dropped);
         tables.removeAll(NOT_READ_MODELS);
         if (tables.isEmpty()) {
             throw new IllegalStateException("no read-model tables in " + migrations);

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * with empty read models, and then the administrator's replay endpoint is called for each. It is
  * done when the administrator's view ({@code GET /api/admin/projections}) shows every projection
  * at the head of the log again (see {@link Projections.Standing} for why not only LIVE); then each must have applied the last event of every aggregate it
- * reads (table {@code applied_event}, written with the read model). After the app has stopped, the
+ * reads (table {@code applied_event}, written with the read model; the dashboard's own rows for it). After the app has stopped, the
  * same file gives the read models' rows per event and the framework's floor ({@link LogRead}). The H2
  * file is opened with AUTO_SERVER=TRUE, as the sides' own settings do, so that this harness can read
  * those tables while the app runs.
@@ -134,6 +134,13 @@ final class Replay {
             while (rows.next()) {
                 applied.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
             }
+        }
+        // the dashboard keeps its mark on its own rows: one per initiative (no sequence) and per feedback
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select (select count(*) from dashboard_initiative) + count(*),"
+                     + " coalesce(sum(last_sequence), 0) from dashboard_feedback")) {
+            rows.next();
+            applied.put("dashboard", new long[] {rows.getLong(1), rows.getLong(2)});
         }
         return applied;
     }

@@ -1,7 +1,9 @@
 package heard.command.config;
 
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -11,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CommandEventProcessing {
     @Autowired
-    void configure(EventProcessingConfigurer processing) {
+    void configure(EventProcessingConfigurer processing, @Value(ClaimRenewal.TIMEOUT) Duration claimTimeout) {
         processing.usingPooledStreamingEventProcessors();
+        // the loop-closing process: one instance at a time, as the publisher
+        processing.registerPooledStreamingEventProcessorConfiguration("loop-closing",
+                ClaimRenewal.within(claimTimeout));
         processing.registerSubscribingEventProcessor("catalog");
         processing.registerSubscribingEventProcessor("privacy");
         processing.registerSubscribingEventProcessor("sms-numbers");

@@ -4,8 +4,10 @@ import heard.events.EventJson;
 import heard.events.personal.JdbcParticipantKeys;
 import heard.events.personal.ParticipantKeys;
 import heard.events.personal.PersonalDataSerializer;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -15,6 +17,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -58,9 +61,16 @@ public class CommandInfrastructure {
         return serializer;
     }
 
+    /**
+     * Command-side instances share this store: one holds the publisher's claim, and another may take it
+     * once it was not renewed for {@code heard.events.claim-timeout} (see {@link ClaimRenewal}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
-        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider).build();
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                                 @Value(ClaimRenewal.TIMEOUT) Duration claimTimeout) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
+                .nodeId(owner).claimTimeout(claimTimeout).build();
     }
 }

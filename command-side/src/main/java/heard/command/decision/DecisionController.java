@@ -4,6 +4,9 @@ import heard.events.EngagementLevel;
 import heard.events.IndicatorTarget;
 import heard.events.Verdict;
 import heard.limits.InputLimits;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -80,6 +83,7 @@ class DecisionController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Propose a decision as a hypothesis, with its indicators and the feedback it rests on")
     @PostMapping("/api/initiatives/{initiativeId}/decisions")
     @PreAuthorize("hasRole('LEADER')")
     ResponseEntity<Map<String, Object>> propose(@PathVariable String initiativeId,
@@ -93,6 +97,9 @@ class DecisionController {
                 .body(Map.of("decisionId", id, "version", 1));
     }
 
+    @Operation(summary = "Revise a decision's version: what changed, why, and which feedback moved it")
+    @ApiResponse(responseCode = "409", description = "A stale expectedVersion, or a decision already final",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/decisions/{decisionId}/revisions")
     @PreAuthorize("hasRole('LEADER')")
     Map<String, Object> revise(@PathVariable String decisionId, @Valid @RequestBody ReviseRequest request,
@@ -105,6 +112,7 @@ class DecisionController {
         return Map.of("decisionId", decisionId, "version", version);
     }
 
+    @Operation(summary = "Link more feedback to a decision as evidence")
     @PostMapping("/api/decisions/{decisionId}/evidence")
     @PreAuthorize("hasAnyRole('LEADER', 'ANALYST')")
     Map<String, String> linkEvidence(@PathVariable String decisionId, @Valid @RequestBody EvidenceRequest request,
@@ -114,6 +122,9 @@ class DecisionController {
         return Map.of("decisionId", decisionId);
     }
 
+    @Operation(summary = "Assess a decision's outcome: supported, refuted or inconclusive")
+    @ApiResponse(responseCode = "409", description = "The decision is final already",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/decisions/{decisionId}/outcome")
     @PreAuthorize("hasAnyRole('LEADER', 'ANALYST')")
     Map<String, String> assess(@PathVariable String decisionId, @Valid @RequestBody OutcomeRequest request,

@@ -8,6 +8,9 @@ import heard.command.web.MissingReceiptToken;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.limits.InputLimits;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -85,6 +88,9 @@ class FeedbackController {
         this.limit = limit;
     }
 
+    @Operation(summary = "Send feedback, with no account: answers the receipt token, shown once")
+    @ApiResponse(responseCode = "429", description = "Too many submissions from one address; try again later",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/initiatives/{initiativeId}/feedback")
     ResponseEntity<Map<String, String>> submit(@PathVariable String initiativeId,
             @Valid @RequestBody SubmitRequest request,
@@ -104,6 +110,9 @@ class FeedbackController {
                         "receiptUrl", links.receiptUrl(receipt.receiptToken())));
     }
 
+    @Operation(summary = "Acknowledge a feedback: the participant sees it on their receipt")
+    @ApiResponse(responseCode = "409", description = "The loop is closed already",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/feedback/{feedbackId}/acknowledgement")
     @PreAuthorize("hasRole('FACILITATOR')")
     Map<String, String> acknowledge(@PathVariable String feedbackId, @Valid @RequestBody AcknowledgeRequest request,
@@ -112,6 +121,9 @@ class FeedbackController {
         return Map.of("feedbackId", feedbackId);
     }
 
+    @Operation(summary = "Say what was understood: a summary the participant may confirm or correct")
+    @ApiResponse(responseCode = "409", description = "The loop is closed already",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/feedback/{feedbackId}/understanding")
     @PreAuthorize("hasRole('FACILITATOR')")
     Map<String, String> summarize(@PathVariable String feedbackId, @Valid @RequestBody SummaryRequest request,
@@ -121,6 +133,11 @@ class FeedbackController {
         return Map.of("feedbackId", feedbackId);
     }
 
+    @Operation(summary = "Confirm or correct the summary, as the participant holding the receipt token")
+    @ApiResponse(responseCode = "403", description = "The receipt token is not this feedback's",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "No summary waits for an answer",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/feedback/{feedbackId}/understanding/response")
     Map<String, String> answer(@PathVariable String feedbackId, @Valid @RequestBody AnswerRequest request,
             @RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken,
@@ -139,6 +156,7 @@ class FeedbackController {
         return Map.of("feedbackId", feedbackId);
     }
 
+    @Operation(summary = "Theme a feedback")
     @PostMapping("/api/feedback/{feedbackId}/themes")
     @PreAuthorize("hasAnyRole('FACILITATOR', 'ANALYST')")
     Map<String, String> theme(@PathVariable String feedbackId, @Valid @RequestBody ThemesRequest request,

@@ -2,6 +2,7 @@ package heard.command.indicator;
 
 import heard.events.Direction;
 import heard.limits.InputLimits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,7 @@ class IndicatorController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Define an indicator a decision can be judged against")
     @PostMapping("/api/initiatives/{initiativeId}/indicators")
     @PreAuthorize("hasRole('ANALYST')")
     ResponseEntity<Map<String, String>> define(@PathVariable String initiativeId,
@@ -48,6 +50,7 @@ class IndicatorController {
         return ResponseEntity.created(URI.create("/api/indicators/" + id)).body(Map.of("indicatorId", id));
     }
 
+    @Operation(summary = "Record a measurement of an indicator, optionally for one group")
     @PostMapping("/api/indicators/{indicatorId}/measurements")
     @PreAuthorize("hasRole('ANALYST')")
     Map<String, String> record(@PathVariable String indicatorId, @Valid @RequestBody MeasurementRequest request,

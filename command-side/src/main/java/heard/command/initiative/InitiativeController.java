@@ -4,6 +4,7 @@ import heard.command.web.Actor;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import heard.limits.InputLimits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -57,6 +58,7 @@ class InitiativeController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Launch an initiative: its guiding question and the groups whose voices it seeks")
     @PostMapping("/api/initiatives")
     @PreAuthorize("hasAnyRole('LEADER', 'ADMIN')")
     ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchRequest request, Principal principal) {

@@ -1,6 +1,7 @@
 package heard.command.learning;
 
 import heard.limits.InputLimits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,7 @@ class LearningController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Publish what was heard, decided and learned, closing the loop of the feedback it names")
     @PostMapping("/api/initiatives/{initiativeId}/learnings")
     @PreAuthorize("hasAnyRole('FACILITATOR', 'LEADER')")
     ResponseEntity<Map<String, String>> publish(@PathVariable String initiativeId,

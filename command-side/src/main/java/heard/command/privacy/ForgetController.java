@@ -5,6 +5,7 @@ import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.web.MissingReceiptToken;
 import heard.events.Actors;
 import heard.events.ReceiptTokens;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class ForgetController {
         this.limit = limit;
     }
 
+    @Operation(summary = "Forget me: make the participant's words and contact unreadable everywhere")
     @PostMapping("/api/receipts/forget")
     Map<String, Object> forgetMe(@RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken,
             HttpServletRequest http, Principal principal) {
@@ -44,6 +46,7 @@ class ForgetController {
         return forget(new ForgetParticipant(feedbackId, hash, Instant.now(), Actors.PARTICIPANT));
     }
 
+    @Operation(summary = "Forget a participant on their behalf, as an administrator")
     @PostMapping("/api/admin/participants/{feedbackId}/forget")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> forget(@PathVariable String feedbackId, Principal principal) {

@@ -1,5 +1,6 @@
 package heard.command.sms;
 
+import io.swagger.v3.oas.annotations.Operation;
 import heard.command.feedback.Receipt;
 import heard.command.feedback.ReceiptLinks;
 import heard.command.feedback.Submission;
@@ -67,6 +68,7 @@ class SmsInboundController {
         this.links = links;
     }
 
+    @Operation(summary = "A text message in, from the SMS gateway (Twilio webhook, signed): feedback, STOP, START or HELP")
     @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> inbound(HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {

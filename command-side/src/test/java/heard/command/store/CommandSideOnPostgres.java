@@ -4,6 +4,8 @@ import heard.command.CommandSideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,10 +33,10 @@ final class CommandSideOnPostgres {
      * one registry per JVM, by scheduler name: instances in one JVM must name theirs apart, or one would write its
      * review deadlines through the other's connections. Instances in their own processes share one name.
      */
-    static synchronized ConfigurableApplicationContext start(String name) {
+    static synchronized ConfigurableApplicationContext start(String name, String... settings) {
         // arguments, not default properties: these must win over application.yml. The demo profile, as in
         // docker-compose.yml: the first instance writes the sample initiative, and fails to start if it cannot.
-        return new SpringApplicationBuilder(CommandSideApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + database().getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
@@ -42,7 +44,9 @@ final class CommandSideOnPostgres {
                 "--server.port=0",
                 // the store alone: publishing to Kafka is shown by the distributed topology tests
                 "--heard.events.publish-to-kafka=false",
-                "--spring.quartz.scheduler-name=heard-" + name);
+                "--spring.quartz.scheduler-name=heard-" + name));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(CommandSideApplication.class).run(args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -2,6 +2,7 @@ package heard.query.admin;
 
 import heard.query.config.Projections;
 import heard.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class DeadLetters {
     record Retried(String projection, int retried, long remaining) {
     }
 
+    @Operation(summary = "Events a read model could not store: what and why, never their content")
     @GetMapping("/api/admin/dead-letters")
     @PreAuthorize("hasRole('ADMIN')")
     List<Letter> list() {
@@ -50,6 +52,7 @@ class DeadLetters {
         return letters;
     }
 
+    @Operation(summary = "Retry a read model's parked events")
     @PostMapping("/api/admin/dead-letters/{projection}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     Retried retry(@PathVariable String projection) {

@@ -10,19 +10,31 @@ import org.axonframework.eventhandling.EventTrackerStatus;
  * Where one projection stands: {@code LIVE} (following the log), {@code REBUILDING} (replaying it
  * from the start, with the share done), {@code FAILING} (a segment stopped on an error and waits to
  * try again) or {@code STOPPED}. Positions count events of the log; the lag is the log's head minus
- * the position, where the head is known.
+ * the position, where the head is known. The segments are those this instance holds; the claims say who
+ * holds each segment, across all instances.
  */
 record ProjectionProgress(String name, State state, Long position, Long head, Long lag, Integer rebuiltPercent,
-                          Double eventsPerSecond, Long secondsLeft, long parked, List<SegmentProgress> segments) {
+                          Double eventsPerSecond, Long secondsLeft, long parked, List<SegmentProgress> segments,
+                          List<Claim> claims) {
 
     enum State { LIVE, REBUILDING, FAILING, STOPPED }
 
     record SegmentProgress(int segment, Long position, boolean replaying, boolean caughtUp, boolean failing) {
     }
 
+    /** Which instance holds a segment of the projection's token (null: none), as the shared token store says. */
+    record Claim(int segment, String owner) {
+    }
+
+    ProjectionProgress withClaims(List<Claim> all) {
+        return new ProjectionProgress(name, state, position, head, lag, rebuiltPercent, eventsPerSecond, secondsLeft,
+                parked, segments, List.copyOf(all));
+    }
+
     /** {@code eventsPerSecond} comes from an earlier look, null on the first. */
-    static ProjectionProgress of(String name, boolean running, Collection<EventTrackerStatus> statuses,
-                                 OptionalLong head, Double eventsPerSecond, long parked) {
+    static ProjectionProgress of(String name, boolean running, boolean rebuilding,
+                                 Collection<EventTrackerStatus> statuses, OptionalLong head, Double eventsPerSecond,
+                                 long parked) {
         List<SegmentProgress> segments = statuses.stream()
                 .map(status -> new SegmentProgress(status.getSegment().getSegmentId(),
                         boxed(status.getCurrentPosition()), CaughtUp.stillReplaying(status), status.isCaughtUp(),
@@ -33,14 +45,14 @@ record ProjectionProgress(String name, State state, Long position, Long head, Lo
         Long lag = position == null || headPosition == null ? null : Math.max(0, headPosition - position);
         State state = !running ? State.STOPPED
                 : segments.stream().anyMatch(SegmentProgress::failing) ? State.FAILING
-                : segments.stream().anyMatch(SegmentProgress::replaying) ? State.REBUILDING
+                : rebuilding || segments.stream().anyMatch(SegmentProgress::replaying) ? State.REBUILDING
                 : State.LIVE;
         Integer percent = state == State.REBUILDING ? rebuiltPercent(statuses) : null;
         Long remaining = state == State.REBUILDING ? toReplay(statuses) : lag;
         Long secondsLeft = remaining == null || eventsPerSecond == null || eventsPerSecond <= 0 ? null
                 : (long) Math.ceil(remaining / eventsPerSecond);
         return new ProjectionProgress(name, state, position, headPosition, lag, percent, eventsPerSecond,
-                secondsLeft, parked, segments);
+                secondsLeft, parked, segments, List.of());
     }
 
     /** The position every segment has passed: the slowest one's. */

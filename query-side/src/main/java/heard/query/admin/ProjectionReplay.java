@@ -1,5 +1,6 @@
 package heard.query.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ class ProjectionReplay {
     record Replaying(String projection, boolean replaying) {
     }
 
+    @Operation(summary = "Rebuild a read model from the whole history")
     @PostMapping("/api/admin/projections/{name}/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.ACCEPTED)

@@ -1,12 +1,16 @@
 package heard.query.config;
 
 import java.time.Duration;
+import java.util.Set;
 import heard.query.applied.AppliedEvents;
 import heard.query.applied.SkipApplied;
+import heard.query.balancing.FairShare;
 import heard.query.parking.FailTheBatch;
 import heard.query.parking.NamedSequences;
 import heard.query.parking.ParkAlone;
 import heard.query.parking.Parking;
+import heard.query.rebuild.IntoShadow;
+import heard.query.rebuild.Rebuilds;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -15,18 +19,25 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Each projection is its own processing group, a pooled streaming processor with its own token.
- * Every projection skips the aggregate events it has already applied. An event a projection cannot
+ * Every projection skips the aggregate events it has already applied: through a mark per aggregate in
+ * {@code applied_event}, or, for the dashboard, by the mark each of its rows holds (see {@code DashboardProjection}),
+ * which costs no row and no statement of its own. An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
- * holds, and the projection goes on with the rest; a replay empties the queue first. Several query-side instances
- * share a projection's segments through the token store; {@code heard.projections.max-claimed-segments}
- * caps one instance's share so that the others get theirs. A work package handles up to
+ * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
+ * copies of the projection's tables while the live ones keep answering (see {@code heard.query.rebuild}).
+ * Several query-side instances
+ * share a projection's segments through the token store, each holding its {@link FairShare}
+ * ({@code heard.projections.max-claimed-segments}, when set, caps it); a claim lapses
+ * {@code heard.projections.claim-timeout} (5 s) after its holder last renewed it, so the segments of an
+ * instance that died move to the others within seconds. A work package handles up to
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
  * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it is quiet,
  * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
@@ -38,13 +49,19 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
+    /** Projections that tell a redelivered event by their own rows, and keep no marks in {@code applied_event}. */
+    private static final Set<String> OWN_MARKS = Set.of("dashboard");
+
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,
+                   Rebuilds rebuilds,
                    PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
                    @Value("${heard.projections.batch-size:100}") int batchSize,
                    @Value("${heard.projections.segments:16}") int segments,
-                   @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval) {
+                   @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval,
+                   @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout,
+                   ObjectProvider<FairShare> fairShare) {
         processing.usingPooledStreamingEventProcessors();
         processing.registerSequencingPolicy("initiatives", configuration -> new ByInitiative());
         processing.registerSequencingPolicy("dashboard", configuration -> new ByInitiative());
@@ -52,7 +69,13 @@ class QueryEventProcessing {
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
                 ? new ParkAlone(group, new Parking(group, configuration.eventProcessingConfiguration()), transactions)
                 : (unitOfWork, chain) -> chain.proceed());
+        // next, so that every transaction applying a projection's events, a batch's or one event's alone,
+        // writes to its shadow tables while it is rebuilt
         processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                ? new IntoShadow(group, rebuilds)
+                : (unitOfWork, chain) -> chain.proceed());
+        processing.registerDefaultHandlerInterceptor((configuration, group) -> projections.names().contains(group)
+                && !OWN_MARKS.contains(group)
                 ? new SkipApplied(group, applied)
                 : (unitOfWork, chain) -> chain.proceed());
         projections.names().forEach(group -> {
@@ -68,8 +91,12 @@ class QueryEventProcessing {
         processing.registerPooledStreamingEventProcessorConfiguration(Projections.FOLLOW_UP,
                 (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
-            builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis());
-            return maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
+            builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis())
+                    // a claim is renewed well before it lapses, a busy segment's too
+                    .claimExtensionThreshold(claimTimeout.toMillis() / 3).enableCoordinatorClaimExtension();
+            FairShare share = fairShare.getIfAvailable();
+            return share != null ? builder.maxSegmentProvider(share)
+                    : maxClaimedSegments > 0 ? builder.maxClaimedSegments(maxClaimedSegments) : builder;
         });
     }
 

@@ -4,8 +4,7 @@ import heard.events.EventJson;
 import heard.events.personal.JdbcParticipantKeys;
 import heard.events.personal.ParticipantKeys;
 import heard.events.personal.PersonalDataSerializer;
-import java.lang.management.ManagementFactory;
-import java.util.UUID;
+import heard.query.balancing.QueryInstance;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -17,6 +16,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -60,15 +60,22 @@ public class QueryInfrastructure {
         return serializer;
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    public QueryInstance queryInstance() {
+        return QueryInstance.named();
+    }
+
     /**
-     * Instances share the projections' segments by claiming them in this store. Each instance is its
-     * own claimant, even when several run in one JVM (the process name alone would make them one).
+     * Instances share the projections' segments by claiming them in this store, each under its own name.
+     * A claim not renewed for {@code heard.projections.claim-timeout} may be taken by another instance.
      */
     @Bean
     @ConditionalOnMissingBean
-    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                                 QueryInstance self,
+                                 @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout) {
         return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
-                .nodeId(owner).build();
+                .nodeId(self.id()).claimTimeout(claimTimeout).build();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -21,22 +22,27 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan({"heard.query", "org.axonframework.eventhandling.tokenstore.jpa",
         "org.axonframework.eventhandling.deadletter.jpa", "org.axonframework.eventsourcing.eventstore.jpa"})
 @EnableJpaRepositories("heard.query")
-class QuerySchema {
+public class QuerySchema {
     @Bean
     FlywayMigrationInitializer querySchemaMigration(DataSource dataSource) throws SQLException {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .table("flyway_history_query")
-                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource))
+        Flyway flyway = migrations(dataSource)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
         return new FlywayMigrationInitializer(flyway);
     }
 
-    private static String vendor(DataSource dataSource) throws SQLException {
+    /** The query side's migrations for the database behind {@code dataSource}, into its default schema. */
+    public static FluentConfiguration migrations(DataSource dataSource) throws SQLException {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_history_query")
+                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource).getId());
+    }
+
+    public static DatabaseDriver vendor(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
+            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName());
         }
     }
 }

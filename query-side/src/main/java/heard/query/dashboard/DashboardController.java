@@ -2,6 +2,7 @@ package heard.query.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -26,11 +27,13 @@ class DashboardController {
         this.json = json;
     }
 
+    @Operation(summary = "An initiative's dashboard; small counts are hidden unless read by an analyst or administrator")
     @GetMapping(value = "/api/initiatives/{initiativeId}/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
     DashboardView dashboard(@PathVariable String initiativeId, Authentication caller) {
         return dashboards.read(initiativeId, DashboardReader.exactFor(caller));
     }
 
+    @Operation(summary = "Every dashboard figure as figure,value rows")
     @GetMapping(value = {"/api/initiatives/{initiativeId}/dashboard.csv",
             "/api/initiatives/{initiativeId}/dashboard/export"}, produces = CSV)
     String dashboardCsv(@PathVariable String initiativeId, Authentication caller) {
@@ -38,6 +41,7 @@ class DashboardController {
         return DashboardCsv.of(figures);
     }
 
+    @Operation(summary = "Non-personal records of each feedback (no text, no contact)")
     @GetMapping(value = "/api/initiatives/{initiativeId}/feedback.csv", produces = CSV)
     @PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
     String feedbackCsv(@PathVariable String initiativeId) {

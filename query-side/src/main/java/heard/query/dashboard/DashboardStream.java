@@ -1,6 +1,7 @@
 package heard.query.dashboard;
 
 import heard.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,7 @@ class DashboardStream {
         this.live = live;
     }
 
+    @Operation(summary = "The dashboard live: its figures at once and after each change (server-sent events)")
     @GetMapping(value = "/api/initiatives/{initiativeId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String initiativeId, Authentication caller) {
         if (!reader.exists(initiativeId)) {

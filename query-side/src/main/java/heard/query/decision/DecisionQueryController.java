@@ -2,6 +2,7 @@ package heard.query.decision;
 
 import heard.query.web.InvalidParameter;
 import heard.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,7 @@ class DecisionQueryController {
      * The decision now, or with {@code asOf} (an ISO-8601 instant such as 2026-03-01T09:00:00Z) as it
      * stood then; before its proposal it did not exist yet, which is a 404 like an unknown id.
      */
+    @Operation(summary = "A decision as it stands, or as it stood at a given instant")
     @GetMapping("/api/decisions/{decisionId}")
     DecisionAnswer decision(@PathVariable String decisionId, @RequestParam(required = false) String asOf) {
         if (asOf == null) {
@@ -35,11 +37,13 @@ class DecisionQueryController {
                 : new NotFound("decision", decisionId));
     }
 
+    @Operation(summary = "Every version of a decision: changes, rationale and the feedback that triggered them")
     @GetMapping("/api/decisions/{decisionId}/history")
     DecisionHistory history(@PathVariable String decisionId) {
         return reader.history(decisionId).orElseThrow(() -> new NotFound("decision", decisionId));
     }
 
+    @Operation(summary = "An initiative's decisions")
     @GetMapping("/api/initiatives/{initiativeId}/decisions")
     List<DecisionSummary> ofInitiative(@PathVariable String initiativeId) {
         return reader.ofInitiative(initiativeId);

@@ -1,5 +1,6 @@
 package heard.query.followup;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ class OutboxController {
         this.channels = channels;
     }
 
+    @Operation(summary = "The outbox of messages to participants: channels, counts by status, failures with addresses masked")
     @GetMapping("/api/admin/outbox")
     OutboxView view() {
         return new OutboxView(
@@ -38,6 +40,7 @@ class OutboxController {
                         .toList());
     }
 
+    @Operation(summary = "Send every failed message to participants again")
     @PostMapping("/api/admin/outbox/retry")
     Map<String, Integer> retry() {
         return Map.of("retried", outbox.retryFailed());

@@ -1,5 +1,6 @@
 package heard.query.followup;
 
+import io.swagger.v3.oas.annotations.Operation;
 import heard.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ class SmsStatusController {
         this.callbackUrl = callbackUrl;
     }
 
+    @Operation(summary = "The SMS gateway reports a message delivered or not (Twilio status callback, signed)")
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> status(HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {

@@ -3,6 +3,7 @@ package heard.query.inbox;
 import heard.events.FeedbackStatus;
 import heard.query.initiative.InitiativeViews;
 import heard.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class InboxController {
         this.initiatives = initiatives;
     }
 
+    @Operation(summary = "The facilitator's inbox, paged, filtered by status, group or overdue")
     @GetMapping("/api/initiatives/{initiativeId}/feedback")
     @PreAuthorize("hasAnyRole('FACILITATOR', 'ANALYST')")
     InboxPage inbox(@PathVariable String initiativeId,

@@ -1,6 +1,7 @@
 package heard.query.initiative;
 
 import heard.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,11 +15,13 @@ class InitiativeQueryController {
         this.views = views;
     }
 
+    @Operation(summary = "Every initiative, newest first")
     @GetMapping("/api/initiatives")
     List<InitiativeSummary> all() {
         return views.findAllByOrderByLaunchedAtDesc().stream().map(InitiativeSummary::of).toList();
     }
 
+    @Operation(summary = "One initiative")
     @GetMapping("/api/initiatives/{initiativeId}")
     InitiativeSummary one(@PathVariable String initiativeId) {
         return views.findById(initiativeId).map(InitiativeSummary::of)

@@ -49,6 +49,17 @@ class PageLocales implements LocaleResolver {
         }
     }
 
+    /**
+     * Reads this request's page in the given language (a feedback's, say) unless the reader chose one
+     * with the link or the cookie, and if the pages are written in it; the browser's wish comes after.
+     */
+    static void preferUnlessChosen(HttpServletRequest request, String languageTag) {
+        if (languageTag == null || request.getAttribute(CHOSEN) != null || fromCookie(request).isPresent()) {
+            return;
+        }
+        supported(Locale.forLanguageTag(languageTag)).ifPresent(locale -> request.setAttribute(CHOSEN, locale));
+    }
+
     private static Optional<Locale> fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
  * The participant's own page, opened by the receipt token in its address: what they said, where it
  * stands, every step of the loop, and, when a summary awaits them, the means to confirm or correct it.
  * The address is a secret: the page is never cached, never sends it on as a referrer, and the token
- * is never logged.
+ * is never logged. It opens in the language the feedback was written in, unless the participant chose another.
  */
 @Controller
 class ReceiptPage {
@@ -74,6 +74,7 @@ class ReceiptPage {
             return Pages.notFound().addObject("privatePage", true).addObject("receipt", true);
         }
         ReturnedLearning returned = found.get();
+        PageLocales.preferUnlessChosen(request, returned.language());
         Optional<InitiativeView> initiative = initiatives.findById(returned.initiativeId());
         boolean justAnswered = "true".equals(answered);
         return new ModelAndView("receipt")

@@ -1,6 +1,7 @@
 package heard.query.returned;
 
 import heard.query.web.ReceiptRequired;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +14,7 @@ class ReceiptController {
         this.reader = reader;
     }
 
+    @Operation(summary = "The participant's returned-learning feed, opened by their receipt token")
     @GetMapping("/api/receipts/me")
     ReturnedLearning mine(@RequestHeader(name = "X-Receipt-Token", required = false) String receiptToken) {
         return reader.open(receiptToken).orElseThrow(ReceiptRequired::new);

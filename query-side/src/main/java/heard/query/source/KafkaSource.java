@@ -6,6 +6,7 @@ import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,8 @@ class KafkaSource {
 
     /** The stream lists the topic's partitions once, when it opens: the topic must exist by then. */
     @Bean
-    EventsTopic eventsTopic(KafkaProperties kafka) {
-        EventsTopic topic = new EventsTopic(kafka.getDefaultTopic());
+    EventsTopic eventsTopic(KafkaProperties kafka, @Value(EventsTopic.PARTITIONS) int partitions) {
+        EventsTopic topic = new EventsTopic(kafka.getDefaultTopic(), partitions);
         topic.ensureExists(kafka.buildConsumerProperties());
         return topic;
     }

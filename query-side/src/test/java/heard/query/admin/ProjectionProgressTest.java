@@ -26,7 +26,7 @@ class ProjectionProgressTest {
 
     @Test
     void aLiveProjectionIsAsFarBehindAsItsSlowestSegment() {
-        ProjectionProgress progress = ProjectionProgress.of("inbox", true,
+        ProjectionProgress progress = ProjectionProgress.of("inbox", true, false,
                 List.of(at(HALVES[0], 90), at(HALVES[1], 80)), OptionalLong.of(100), 5.0, 0);
 
         assertThat(progress.state()).isEqualTo(State.LIVE);
@@ -38,7 +38,7 @@ class ProjectionProgressTest {
 
     @Test
     void aRebuildShowsTheShareDoneAndTheTimeLeftAtItsSpeed() {
-        ProjectionProgress progress = ProjectionProgress.of("dashboard", true,
+        ProjectionProgress progress = ProjectionProgress.of("dashboard", true, false,
                 List.of(replaying(HALVES[0], 250, 1000), replaying(HALVES[1], 750, 1000)), OptionalLong.of(1000),
                 100.0, 1);
 
@@ -50,7 +50,7 @@ class ProjectionProgressTest {
 
     @Test
     void aRebuildThatReachedTheLogsHeadIsLiveBeforeTheNextEventComes() {
-        ProjectionProgress progress = ProjectionProgress.of("dashboard", true,
+        ProjectionProgress progress = ProjectionProgress.of("dashboard", true, false,
                 List.of(replaying(HALVES[0], 1000, 1000), replaying(HALVES[1], 1000, 1000)), OptionalLong.of(1000),
                 null, 0);
 
@@ -64,11 +64,11 @@ class ProjectionProgressTest {
         EventTrackerStatus failing = new TrackerStatus(HALVES[0], false, new GlobalSequenceTrackingToken(3),
                 new IllegalStateException("the database is away"));
 
-        assertThat(ProjectionProgress.of("inbox", true, List.of(failing, at(HALVES[1], 5)), OptionalLong.empty(),
+        assertThat(ProjectionProgress.of("inbox", true, false, List.of(failing, at(HALVES[1], 5)), OptionalLong.empty(),
                 null, 0).state()).isEqualTo(State.FAILING);
-        assertThat(ProjectionProgress.of("inbox", false, List.of(), OptionalLong.of(5), null, 0).state())
+        assertThat(ProjectionProgress.of("inbox", false, false, List.of(), OptionalLong.of(5), null, 0).state())
                 .isEqualTo(State.STOPPED);
-        assertThat(ProjectionProgress.of("inbox", true, List.of(at(HALVES[0], 5)), OptionalLong.empty(), null, 0)
+        assertThat(ProjectionProgress.of("inbox", true, false, List.of(at(HALVES[0], 5)), OptionalLong.empty(), null, 0)
                 .lag()).as("no head, no lag").isNull();
     }
 }

@@ -2,10 +2,13 @@ package heard.query.config;
 
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
- * Delivers one event to a projection as Axon would: the handler's changes are written, and the
- * next handler starts from what the database holds, not from objects still in memory.
+ * Delivers one event to a projection as Axon would: the handler's changes are written (changes a projection
+ * holds for the transaction's commit are flushed, as are the entity manager's), and the next handler starts
+ * from what the database holds, not from objects still in memory.
  */
 @TestComponent
 public class EventDelivery {
@@ -17,6 +20,9 @@ public class EventDelivery {
 
     public void deliver(Runnable handler) {
         handler.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationUtils.triggerFlush();
+        }
         entities.flush();
         entities.clear();
     }

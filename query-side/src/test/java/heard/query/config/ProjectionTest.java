@@ -1,5 +1,6 @@
 package heard.query.config;
 
+import heard.query.batching.Upserts;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -22,6 +23,6 @@ import org.springframework.context.annotation.Import;
         "spring.jpa.hibernate.ddl-auto=none",
         "spring.flyway.enabled=false"})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({QuerySchema.class, EventDelivery.class})
+@Import({QuerySchema.class, EventDelivery.class, Upserts.class})
 public @interface ProjectionTest {
 }

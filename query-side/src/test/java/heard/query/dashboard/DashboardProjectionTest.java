@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -45,7 +46,7 @@ import org.springframework.context.annotation.Import;
  * rank: the value at rank ceil(p/100 × n) of the n sorted durations.
  */
 @ProjectionTest
-@Import({DashboardProjection.class, DashboardReader.class})
+@Import({DashboardProjection.class, DashboardRows.class, DashboardReader.class})
 class DashboardProjectionTest {
     private static final String INITIATIVE = "initiative-1";
     private static final Instant NOW = hoursAfterT0(100);
@@ -58,11 +59,18 @@ class DashboardProjectionTest {
     @Autowired
     EventDelivery delivery;
 
-    private final List<Runnable> history = new ArrayList<>();
+    private final DashboardMessages messages = new DashboardMessages();
+    private final List<EventMessage<?>> history = new ArrayList<>();
 
-    private void deliver(Runnable handler) {
-        history.add(handler);
-        delivery.deliver(handler);
+    /** As the processor hands it to the projection: numbered within its aggregate, through the annotated handlers. */
+    private void deliver(Object event) {
+        EventMessage<?> message = messages.next(event);
+        history.add(message);
+        redeliver(message);
+    }
+
+    private void redeliver(EventMessage<?> message) {
+        delivery.deliver(() -> DashboardMessages.handle(projection, message));
     }
 
     private static FeedbackSubmitted submitted(String id, String group, Channel channel) {
@@ -76,8 +84,8 @@ class DashboardProjectionTest {
 
     /** The story every test starts from; each event delivered once unless a test says otherwise. */
     private void story() {
-        deliver(() -> projection.on(launched(INITIATIVE, "Safer routes to school", T0.minusSeconds(3600))));
-        deliver(() -> projection.on(launched("initiative-2", "Elsewhere", T0)));
+        deliver(launched(INITIATIVE, "Safer routes to school", T0.minusSeconds(3600)));
+        deliver(launched("initiative-2", "Elsewhere", T0));
         Map<String, String> groups = new LinkedHashMap<>();
         for (int i = 1; i <= 7; i++) {
             groups.put("p" + i, "parents");
@@ -90,49 +98,49 @@ class DashboardProjectionTest {
         int i = 0;
         for (Map.Entry<String, String> feedback : groups.entrySet()) {
             Channel channel = channels[i++];
-            deliver(() -> projection.on(submitted(feedback.getKey(), feedback.getValue(), channel)));
+            deliver(submitted(feedback.getKey(), feedback.getValue(), channel));
         }
         // elsewhere: not counted here
-        deliver(() -> projection.on(new FeedbackSubmitted("x1", "initiative-2", "t", Channel.WEB, "en", "parents",
-                null, false, "h", hoursAfterT0(72), T0, Actors.PARTICIPANT)));
+        deliver(new FeedbackSubmitted("x1", "initiative-2", "t", Channel.WEB, "en", "parents",
+                null, false, "h", hoursAfterT0(72), T0, Actors.PARTICIPANT));
         long[] acknowledgeHours = {1, 2, 3, 4, 5, 6, 30};
         for (int p = 1; p <= 7; p++) {
             long hours = acknowledgeHours[p - 1];
             String id = "p" + p;
-            deliver(() -> projection.on(loop(id).acknowledged(hoursAfterT0(hours))));
+            deliver(loop(id).acknowledged(hoursAfterT0(hours)));
         }
-        deliver(() -> projection.on(loop("s1").acknowledged(hoursAfterT0(10))));
-        deliver(() -> projection.on(loop("n1").acknowledged(hoursAfterT0(50))));
-        deliver(() -> projection.on(loop("p1").summarized(1, "s", hoursAfterT0(40))));
+        deliver(loop("s1").acknowledged(hoursAfterT0(10)));
+        deliver(loop("n1").acknowledged(hoursAfterT0(50)));
+        deliver(loop("p1").summarized(1, "s", hoursAfterT0(40)));
         for (String id : List.of("p1", "p2", "p3")) {
-            deliver(() -> projection.on(loop(id).confirmed(1, hoursAfterT0(60))));
+            deliver(loop(id).confirmed(1, hoursAfterT0(60)));
         }
-        deliver(() -> projection.on(loop("p4").corrected(1, "not quite", hoursAfterT0(60))));
-        deliver(() -> projection.on(loop("p4").confirmed(2, hoursAfterT0(70))));
-        deliver(() -> projection.on(loop("p1").themed(hoursAfterT0(20), "transport", "safety")));
+        deliver(loop("p4").corrected(1, "not quite", hoursAfterT0(60)));
+        deliver(loop("p4").confirmed(2, hoursAfterT0(70)));
+        deliver(loop("p1").themed(hoursAfterT0(20), "transport", "safety"));
         for (String id : List.of("p2", "p3", "p4", "p5")) {
-            deliver(() -> projection.on(loop(id).themed(hoursAfterT0(20), "transport")));
+            deliver(loop(id).themed(hoursAfterT0(20), "transport"));
         }
-        deliver(() -> projection.on(loop("p6").themed(hoursAfterT0(20), "safety")));
-        deliver(() -> projection.on(loop("p6").themed(hoursAfterT0(21), "lighting")));
-        deliver(() -> projection.on(loop("p1").loopClosed("l1", hoursAfterT0(100))));
-        deliver(() -> projection.on(loop("p2").loopClosed("l1", hoursAfterT0(120))));
-        deliver(() -> projection.on(loop("p3").loopClosed("l1", hoursAfterT0(200))));
-        deliver(() -> projection.on(loop("s1").loopClosed("l1", hoursAfterT0(150))));
+        deliver(loop("p6").themed(hoursAfterT0(20), "safety"));
+        deliver(loop("p6").themed(hoursAfterT0(21), "lighting"));
+        deliver(loop("p1").loopClosed("l1", hoursAfterT0(100)));
+        deliver(loop("p2").loopClosed("l1", hoursAfterT0(120)));
+        deliver(loop("p3").loopClosed("l1", hoursAfterT0(200)));
+        deliver(loop("s1").loopClosed("l1", hoursAfterT0(150)));
 
-        deliver(() -> projection.on(proposed("d1", EngagementLevel.CONSULT)));
-        deliver(() -> projection.on(proposed("d2", EngagementLevel.INFORM)));
-        deliver(() -> projection.on(revised("d1", EngagementLevel.COLLABORATE, List.of("p1"))));
-        deliver(() -> projection.on(revised("d2", EngagementLevel.INFORM, List.of())));
-        deliver(() -> projection.on(new DecisionReviewDue("d1", INITIATIVE, 2, null, hoursAfterT0(300), "system")));
-        deliver(() -> projection.on(new DecisionOutcomeAssessed("d1", INITIATIVE, 2, Verdict.SUPPORTED, "ok", "n",
-                hoursAfterT0(400), "analyst")));
+        deliver(proposed("d1", EngagementLevel.CONSULT));
+        deliver(proposed("d2", EngagementLevel.INFORM));
+        deliver(revised("d1", EngagementLevel.COLLABORATE, List.of("p1")));
+        deliver(revised("d2", EngagementLevel.INFORM, List.of()));
+        deliver(new DecisionReviewDue("d1", INITIATIVE, 2, null, hoursAfterT0(300), "system"));
+        deliver(new DecisionOutcomeAssessed("d1", INITIATIVE, 2, Verdict.SUPPORTED, "ok", "n",
+                hoursAfterT0(400), "analyst"));
 
-        deliver(() -> projection.on(new IndicatorDefined("walk", INITIATIVE, "Children who walk", "%", Direction.UP,
-                T0, "analyst")));
-        deliver(() -> projection.on(measured(31.5, hoursAfterT0(48), null), 1));
-        deliver(() -> projection.on(measured(20, hoursAfterT0(24), null), 2));
-        deliver(() -> projection.on(measured(25, hoursAfterT0(24), "parents"), 3));
+        deliver(new IndicatorDefined("walk", INITIATIVE, "Children who walk", "%", Direction.UP,
+                T0, "analyst"));
+        deliver(measured(31.5, hoursAfterT0(48), null));
+        deliver(measured(20, hoursAfterT0(24), null));
+        deliver(measured(25, hoursAfterT0(24), "parents"));
     }
 
     private static MeasurementRecorded measured(double value, Instant at, String group) {
@@ -235,12 +243,12 @@ class DashboardProjectionTest {
 
     @Test
     void aLoneSmallCellTakesTheNextSmallestWithIt() {
-        deliver(() -> projection.on(launched(INITIATIVE, "Safer routes to school", T0)));
+        deliver(launched(INITIATIVE, "Safer routes to school", T0));
         // parents 6, staff 5, one from an undeclared group: the one would be 12 - 6 - 5
         for (int i = 0; i < 12; i++) {
             String group = i < 6 ? "parents" : i < 11 ? "staff" : "neighbours";
             String id = "f" + i;
-            deliver(() -> projection.on(submitted(id, group, Channel.WEB)));
+            deliver(submitted(id, group, Channel.WEB));
         }
         DashboardView view = reader.dashboard(INITIATIVE, NOW, false);
         assertThat(view.participation().total()).isEqualTo(12L);
@@ -259,7 +267,7 @@ class DashboardProjectionTest {
     void redeliveredEventsCountOnce() {
         story();
         DashboardView once = reader.dashboard(INITIATIVE, NOW, true);
-        history.forEach(delivery::deliver);
+        history.forEach(this::redeliver);
         assertThat(reader.dashboard(INITIATIVE, NOW, true)).isEqualTo(once);
     }
 
@@ -269,15 +277,15 @@ class DashboardProjectionTest {
         DashboardView before = reader.dashboard(INITIATIVE, NOW, true);
         delivery.deliver(projection::reset);
         assertThatThrownBy(() -> reader.dashboard(INITIATIVE, NOW, true)).isInstanceOf(NotFound.class);
-        history.forEach(delivery::deliver);
+        history.forEach(this::redeliver);
         assertThat(reader.dashboard(INITIATIVE, NOW, true)).isEqualTo(before);
     }
 
     @Test
     void underFiveVoicesInAllHidesEveryFigureDrawnFromThem() {
-        deliver(() -> projection.on(launched(INITIATIVE, "Safer routes to school", T0)));
+        deliver(launched(INITIATIVE, "Safer routes to school", T0));
         for (String id : List.of("a", "b", "c")) {
-            deliver(() -> projection.on(submitted(id, "parents", Channel.WEB)));
+            deliver(submitted(id, "parents", Channel.WEB));
         }
         DashboardView view = reader.dashboard(INITIATIVE, NOW, false);
         assertThat(view.participation().total()).isEqualTo(HIDDEN);

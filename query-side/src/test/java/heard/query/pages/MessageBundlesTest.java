@@ -10,10 +10,12 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Every word a participant reads exists in both languages, and the counted phrases read well. */
 class MessageBundlesTest {
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
     @Test
     void englishAndSpanishHaveTheSameKeysAndNoEmptyText() throws IOException {
@@ -23,6 +25,30 @@ class MessageBundlesTest {
         assertThat(spanish.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
         for (Properties bundle : new Properties[] {english, spanish}) {
             bundle.stringPropertyNames().forEach(key -> assertThat(bundle.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    /**
+     * A message with arguments goes through MessageFormat, where an apostrophe is written {@code ''} and a
+     * lone one would swallow the text after it; a message without arguments is shown as written, so there
+     * {@code ''} would show twice. Each message is checked as it would be shown.
+     */
+    @Test
+    void everyApostropheIsWrittenTheWayItsMessageIsShown() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_es.properties"}) {
+            Properties bundle = load(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String message = bundle.getProperty(key);
+                if (ARGUMENT.matcher(message).find()) {
+                    assertThat(message.replace("''", "")).as(name + " " + key + ": write an apostrophe as ''")
+                            .doesNotContain("'");
+                    assertThat(new MessageFormat(message, Locale.ENGLISH).format(new Object[] {1, 2, 3, 4}))
+                            .as(name + " " + key).doesNotContain("''");
+                } else {
+                    assertThat(message).as(name + " " + key + ": without arguments, write an apostrophe as '")
+                            .doesNotContain("''");
+                }
+            }
         }
     }
 

@@ -55,6 +55,28 @@ class PageLocalesTest {
         assertThat(locales.resolveLocale(forged)).isEqualTo(Locale.ENGLISH);
     }
 
+    @Test
+    void aPagesOwnLanguageComesBeforeTheBrowsersButAfterTheReadersChoice() {
+        MockHttpServletRequest english = browser("en");
+        PageLocales.preferUnlessChosen(english, "es-MX");
+        assertThat(locales.resolveLocale(english)).isEqualTo(SPANISH);
+
+        MockHttpServletRequest unwritten = browser("es");
+        PageLocales.preferUnlessChosen(unwritten, "fr");
+        PageLocales.preferUnlessChosen(unwritten, null);
+        assertThat(locales.resolveLocale(unwritten)).isEqualTo(SPANISH);
+
+        MockHttpServletRequest withCookie = browser("es");
+        withCookie.setCookies(new Cookie(PageLocales.COOKIE, "en"));
+        PageLocales.preferUnlessChosen(withCookie, "es");
+        assertThat(locales.resolveLocale(withCookie)).isEqualTo(Locale.ENGLISH);
+
+        MockHttpServletRequest withLink = browser("es");
+        locales.setLocale(withLink, new MockHttpServletResponse(), Locale.ENGLISH);
+        PageLocales.preferUnlessChosen(withLink, "es");
+        assertThat(locales.resolveLocale(withLink)).isEqualTo(Locale.ENGLISH);
+    }
+
     /** MockHttpServletRequest orders the header's languages by their q values, as a servlet container does. */
     private static MockHttpServletRequest browser(String acceptLanguage) {
         MockHttpServletRequest request = new MockHttpServletRequest();

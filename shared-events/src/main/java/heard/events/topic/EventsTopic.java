@@ -15,14 +15,16 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The Kafka topic both sides meet on, created by whichever side starts first.
- * <p>
- * One partition, so that readers see events in the order the event store committed them, across
- * aggregates too (an initiative's launch before its first feedback); records are still keyed by
- * aggregate id. Kept forever and never compacted: a new reader, or a replayed projection, rebuilds
- * from the whole history.
+ * The Kafka topic both sides meet on, created by whichever side starts first, with
+ * {@code heard.events.topic-partitions} partitions (4). Records are keyed by initiative, so that
+ * everything of one initiative is in one partition, in the order the event store committed it (its
+ * launch before its first feedback); a topic of one partition keeps every event in that order. Kept
+ * forever and never compacted: a new reader, or a replayed projection, rebuilds from the whole history.
+ * An existing topic is left as it is.
  */
-public record EventsTopic(String name) {
+public record EventsTopic(String name, int partitions) {
+    /** The setting of the partition count, with its default, for both sides. */
+    public static final String PARTITIONS = "${heard.events.topic-partitions:4}";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** Creates the topic unless it exists; fails when the broker cannot be reached in time. */
@@ -31,7 +33,7 @@ public record EventsTopic(String name) {
                 .filter(e -> AdminClientConfig.configNames().contains(e.getKey()) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         try (Admin client = Admin.create(admin)) {
-            NewTopic topic = new NewTopic(name, Optional.of(1), Optional.empty())
+            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
                             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
             client.createTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -15,7 +15,9 @@ import java.util.stream.StreamSupport;
  * Each problem names its service and what is missing or wrong.
  */
 final class ComposeRequirements {
-    static final List<String> SERVICES = List.of("kafka", "postgres", "command-side", "query-side");
+    static final List<String> SERVICES = List.of("kafka", "postgres", "command-side", "query-side", "balancer");
+    /** The balancer's configuration, mounted from the repository. */
+    static final String BALANCER_CONF = "./balancer/nginx.conf";
     static final Map<String, Integer> PORTS = Map.of("command-side", 8081, "query-side", 8082);
 
     private final JsonNode file;
@@ -42,6 +44,7 @@ final class ComposeRequirements {
         checkKafka();
         checkPostgres();
         PORTS.keySet().forEach(this::checkSide);
+        checkBalancer();
         Map<String, String> query = environment(service(file, "query-side"));
         require(url("command-side").equals(query.get("HEARD_WEB_COMMAND_URL")), "query-side",
                 "HEARD_WEB_COMMAND_URL is not " + url("command-side"));
@@ -96,13 +99,31 @@ final class ComposeRequirements {
         require("demo".equals(env.get("SPRING_PROFILES_ACTIVE")), name, "does not run the demo profile");
         require(url("query-side").equals(env.get("HEARD_WEB_PAGES_URL")), name,
                 "HEARD_WEB_PAGES_URL is not " + url("query-side"));
-        require(texts(side.path("ports")).contains(port + ":" + port), name, "does not publish port " + port);
+        require(side.path("ports").isMissingNode(), name,
+                "publishes a host port, so that a second container of it cannot start (--scale)");
+        require(texts(side.path("expose")).contains(String.valueOf(port)), name, "does not expose port " + port);
+        require("native".equals(env.get("SERVER_FORWARD_HEADERS_STRATEGY")), name,
+                "SERVER_FORWARD_HEADERS_STRATEGY is not native: every client would have the balancer's address");
         require(String.join(" ", texts(side.path("healthcheck").path("test")))
                 .contains("localhost:" + port + "/actuator/health"), name, "is not checked on /actuator/health");
         for (String dependency : List.of("postgres", "kafka")) {
             require("service_healthy".equals(side.path("depends_on").path(dependency).path("condition").asText()),
                     name, "does not wait for " + dependency + " to be healthy");
         }
+    }
+
+    /** Publishes each side's port and passes it to the side's containers, once they are healthy. */
+    private void checkBalancer() {
+        JsonNode balancer = service(file, "balancer");
+        require(texts(balancer.path("volumes")).contains(BALANCER_CONF + ":/etc/nginx/nginx.conf:ro"), "balancer",
+                "does not mount " + BALANCER_CONF);
+        require(balancer.path("image").asText().startsWith("nginx:"), "balancer", "is not the nginx image");
+        PORTS.forEach((side, port) -> {
+            require(texts(balancer.path("ports")).contains(port + ":" + port), "balancer",
+                    "does not publish port " + port);
+            require("service_healthy".equals(balancer.path("depends_on").path(side).path("condition").asText()),
+                    "balancer", "does not wait for " + side + " to be healthy");
+        });
     }
 
     private boolean mounts(JsonNode service, String path) {

@@ -79,6 +79,25 @@ class DockerComposeFileTest {
                 .containsExactly("postgres: keeps its data in no named volume");
     }
 
+    @Test
+    void aSideWithAHostPortCannotBeScaled() {
+        ((ObjectNode) file.path("services").path("query-side")).putArray("ports").add("8082:8082");
+
+        assertThat(ComposeRequirements.problems(file)).containsExactly(
+                "query-side: publishes a host port, so that a second container of it cannot start (--scale)");
+    }
+
+    @Test
+    void theBalancerPassesEachPortToEveryContainerOfItsSideFollowingDockersDns() throws IOException {
+        String conf = Files.readString(ComposeFile.ROOT.resolve(ComposeRequirements.BALANCER_CONF));
+
+        assertThat(conf).contains("resolver 127.0.0.11 valid=5s",
+                "listen 8081;", "http://command-side:8081;", "listen 8082;", "http://query-side:8082;",
+                "proxy_set_header X-Forwarded-For $remote_addr;");
+        // a name in a variable is looked up again as it expires, so that containers added by --scale are reached
+        assertThat(conf).contains("proxy_pass $command_side;", "proxy_pass $query_side;");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"command-side", "query-side"})
     void eachSideIsBuiltFromItsExecutableJarAndRunsAsAnotherUserThanRoot(String side) throws IOException {

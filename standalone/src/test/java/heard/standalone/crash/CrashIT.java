@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import heard.standalone.Api;
+import heard.standalone.jar.RunningJar;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,18 +28,16 @@ import org.junit.jupiter.api.Test;
  * directory, every receipt that got a 2xx opens its own feedback, and no feedback is stored twice.
  */
 class CrashIT {
-    private static final Path JAR = Path.of("target/heard-standalone.jar");
-    private static final Duration START = Duration.ofMinutes(3);
-    private Process app;
+    private RunningJar app;
     private Api api;
 
     record Accepted(String feedbackId, String receiptToken) {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
     }
 
@@ -61,7 +59,7 @@ class CrashIT {
         api.post("/api/admin/projections/returned-learning/replay", "", Api.as("admin"));
         api.post("/api/admin/projections/dashboard/replay", "", Api.as("admin"));
         Thread.sleep(150);
-        app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        app.kill();
 
         start(data, "after-replay-kill");
         everyReceiptOpensItsOwnFeedback(accepted);
@@ -96,7 +94,7 @@ class CrashIT {
             });
         }
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= enough);
-        app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        app.kill();
         killed.set(true);
         families.shutdown();
         assertThat(families.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -127,21 +125,9 @@ class CrashIT {
     }
 
     private void start(Path data, String name) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        app = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port,
-                "--heard.data-dir=" + data, "--heard.demo-data=false",
-                // four clients on one address submit far faster than people would
-                "--heard.rate-limit.submissions.capacity=100000")
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile())
-                .start();
-        api = new Api(port);
-        Awaitility.await().atMost(START).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> api.get("/actuator/health").status() == 200);
+        // four clients on one address submit far faster than people would
+        app = RunningJar.start(data, name, "--heard.demo-data=false", "--heard.rate-limit.submissions.capacity=100000");
+        api = app.api();
     }
 
     private String launch() {

@@ -1,7 +1,11 @@
 package heard.standalone.distributed;
 
 import heard.events.FeedbackSubmitted;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,10 +18,17 @@ import org.axonframework.eventhandling.EventMessage;
 @ProcessingGroup("inbox")
 class HandledEvents {
     private final List<String> submissions = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> firstHandled = new ConcurrentHashMap<>();
 
     @EventHandler
     void on(FeedbackSubmitted submitted, EventMessage<?> message) {
         submissions.add(message.getIdentifier());
+        firstHandled.putIfAbsent(submitted.feedbackId(), Instant.now());
+    }
+
+    /** When this side first handled the submission of the feedback, if it did. */
+    Optional<Instant> handledAt(String feedbackId) {
+        return Optional.ofNullable(firstHandled.get(feedbackId));
     }
 
     List<String> submissions() {

@@ -2,17 +2,29 @@ package heard.standalone.distributed;
 
 import heard.command.CommandSideApplication;
 import heard.query.QuerySideApplication;
+import heard.events.topic.EventsTopic;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,6 +82,41 @@ final class Topology {
         }));
     }
 
+    /** Makes the topic with one partition before any side starts, as sides made it before it could have more. */
+    Topology withTopicOfOnePartition() {
+        new EventsTopic(topic, 1).ensureExists(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()));
+        return this;
+    }
+
+    /** A record on the topic: its key and the simple name of its event's class. */
+    record Sent(String key, String event) {
+    }
+
+    /** The partitions of the topic, each with its records in the order of their offsets. */
+    Map<Integer, List<Sent>> recordsByPartition() {
+        Map<Integer, List<Sent>> keys = new TreeMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            partitions.forEach(partition -> keys.put(partition.partition(), new ArrayList<>()));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(record -> keys.get(record.partition()).add(new Sent(record.key(), event(record))));
+            }
+        }
+        return keys;
+    }
+
+    private static String event(ConsumerRecord<String, byte[]> record) {
+        String type = new String(record.headers().lastHeader("axon-message-type").value(), StandardCharsets.UTF_8);
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
     String brokers() {
         return kafka.getBrokersAsString();
     }
@@ -80,6 +127,18 @@ final class Topology {
 
     DataSource dataSource() {
         return postgres.getDatabase("postgres", database);
+    }
+
+    /** A relay to this database that a test may cut, as the connections of a killed instance are cut. */
+    Severable severableDatabase() {
+        return new Severable("localhost", postgres.getPort());
+    }
+
+    /** Settings that make a side reach the database through the relay, and give up on it quickly once cut. */
+    String[] through(Severable relay) {
+        return new String[] {
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + relay.port() + "/" + database,
+                "--spring.datasource.hikari.connection-timeout=2000"};
     }
 
     /**
@@ -106,7 +165,10 @@ final class Topology {
         return ((WebServerApplicationContext) side).getWebServer().getPort();
     }
 
-    /** The other side's auto-configurations are on this test's class path, but not in a side's own jar. */
+    /**
+     * The other side's auto-configurations are on this test's class path, but not in a side's own jar.
+     * A setting given here replaces the default of the same name.
+     */
     private ConfigurableApplicationContext start(Class<?> side, String otherSide, List<Class<?>> extra,
                                                  String... settings) {
         List<String> args = new ArrayList<>(List.of(
@@ -122,7 +184,11 @@ final class Topology {
                 "--spring.datasource.password=",
                 "--axon.kafka.bootstrap-servers=" + brokers(),
                 "--axon.kafka.default-topic=" + topic));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.substring(0, arg.indexOf('=') + 1).equals(name));
+            args.add(setting);
+        }
         List<Class<?>> sources = new ArrayList<>(List.of(side));
         sources.addAll(extra);
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));

@@ -33,14 +33,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The sides apart, joined only by Kafka: commands to the command side, reads from the query side,
- * one PostgreSQL database for both. Each test starts or stops the sides it needs; the order only
+ * one PostgreSQL database for both. The topic has one partition, as made before it could have more. Each test starts or stops the sides it needs; the order only
  * saves start-ups, each test sets up its own initiative.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopologyTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
-    private final Topology topology = Topology.fresh("topology", "heard.events");
+    private final Topology topology = Topology.fresh("topology", "heard.events").withTopicOfOnePartition();
     private ConfigurableApplicationContext commandSide;
     private final List<ConfigurableApplicationContext> querySides = new ArrayList<>();
 
@@ -134,14 +134,17 @@ class TopologyTest {
         assertThat(launched.sequence()).isZero();
         assertThat(launched.payload().get("title").asText()).isEqualTo("Getting to school safely");
         HeardEvent submitted = mine.get(1);
-        assertThat(submitted.key()).isEqualTo(feedbackId).isEqualTo(submitted.aggregateId());
+        // keyed by initiative, so that one initiative's events share a partition and keep their order
+        assertThat(submitted.key()).isEqualTo(initiativeId);
+        assertThat(submitted.aggregateId()).isEqualTo(feedbackId);
         assertThat(submitted.messageId()).isNotBlank();
         // a participant's words travel encrypted with their own key, which never leaves the database
         assertThat(submitted.payload().get("text").asText()).startsWith(PersonalCipher.PREFIX);
         assertThat(submitted.payload().get("stakeholderGroup").asText()).isEqualTo("families");
         assertThat(mine.toString()).doesNotContain("The crossing has no guard", "Thanks", "555 0100");
         assertThat(submitted.timestamp()).isBetween(Instant.now().minusSeconds(120), Instant.now());
-        assertThat(mine.get(2).key()).isEqualTo(feedbackId);
+        assertThat(mine.get(2).key()).isEqualTo(initiativeId);
+        assertThat(mine.get(2).aggregateId()).isEqualTo(feedbackId);
         assertThat(mine.get(2).sequence()).isEqualTo(1);
     }
 
@@ -205,7 +208,7 @@ class TopologyTest {
 
         List<HeardEvent> sent = published(initiativeId, events -> events.size() >= publishedBeforeTheStop + 21);
         assertThat(sent).hasSize(publishedBeforeTheStop + 21);
-        assertThat(sent.stream().filter(e -> e.name().equals("FeedbackSubmitted")).map(HeardEvent::key))
+        assertThat(sent.stream().filter(e -> e.name().equals("FeedbackSubmitted")).map(HeardEvent::aggregateId))
                 .containsAll(feedbackIds);
         Api reads = reads();
         awaitSubmitted(reads, initiativeId, 20);

@@ -139,8 +139,32 @@ class ParticipantPagesTest {
                 .contains("<ol class=\"steps\"", "Usted envió su opinión.")
                 .doesNotContain("¿Le entendimos bien?");
 
-        String later = get(location.getPath()).body();
-        assertThat(later).contains("Your feedback", "El cruce de la calle Main").doesNotContain("Keep this link");
+        String later = get(location.getPath(), "Accept-Language", "en-US,en;q=0.9").body();
+        assertThat(later).as("the page opens in the language of the feedback, whatever the browser asks")
+                .contains("<html lang=\"es\">", "Su opinión", "El cruce de la calle Main")
+                .doesNotContain("Guarde este enlace:");
+    }
+
+    @Test
+    void theReceiptOpensInTheFeedbacksLanguageAndTheSwitchStillWorks() throws Exception {
+        String id = launch("Safer routes to school", "What would make the walk to school safer?");
+        String receipt = submit(id, "La parada del autobús no tiene techo.", "es");
+        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+                .until(() -> get(receipt).body(), body -> body.contains("La parada del autobús"));
+
+        assertThat(get(receipt).body()).contains("<html lang=\"es\">", "Su opinión", "href=\"?lang=en\"");
+        assertThat(get(receipt, "Accept-Language", "en").body()).contains("<html lang=\"es\">");
+
+        HttpResponse<String> switched = get(receipt + "?lang=en");
+        assertThat(switched.body()).contains("<html lang=\"en\">", "Your feedback", "href=\"?lang=es\"");
+        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(get(receipt, "Cookie", cookie.substring(0, cookie.indexOf(';'))).body())
+                .as("a language the participant chose is remembered").contains("<html lang=\"en\">");
+
+        String english = submit(id, "The bus stop has no roof.", "en");
+        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+                .until(() -> get(english).body(), body -> body.contains("The bus stop has no roof."));
+        assertThat(get(english, "Accept-Language", "es").body()).contains("<html lang=\"en\">", "Your feedback");
     }
 
     @Test
