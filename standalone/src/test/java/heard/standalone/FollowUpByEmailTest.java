@@ -187,14 +187,14 @@ class FollowUpByEmailTest {
         act("/api/feedback/" + feedbackId + "/acknowledgement", "{\"message\": \"Thanks\"}", "facilitator");
         String header = awaitMessages(address, 1).get(0).getHeader("List-Unsubscribe", null);
         String stop = header.substring(1, header.length() - 1).replace("http://localhost:" + port, "");
-        assertThat(api.get("/r/" + token).body()).contains("By e-mail to s***@example.org")
+        assertThat(api.get("/r/" + token + "?lang=en").body()).contains("By e-mail to s***@example.org")
                 .contains("<strong>on</strong>").doesNotContain(address);
 
         assertThat(api.postAs("application/x-www-form-urlencoded", stop, "List-Unsubscribe=One-Click").status())
                 .isEqualTo(200);
         assertThat(api.postAs("application/x-www-form-urlencoded", stop, "List-Unsubscribe=One-Click").status())
                 .as("a mail client may post twice").isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/r/" + token).body()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/r/" + token + "?lang=en").body()
                 .contains("<strong>stopped</strong>"));
         act("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"Stop later\"}", "facilitator");
         publishLearning(initiativeId, feedbackId);

@@ -211,7 +211,7 @@ class FollowUpBySmsTest {
         assertThat(text(api, sender, FROM, "stop", "SM" + UUID.randomUUID().toString().replace("-", ""), true).body())
                 .contains("no more messages").contains("no le enviaremos");
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/r/" + token).body().contains("<strong>stopped</strong>"));
+                .until(() -> api.get("/r/" + token + "?lang=en").body().contains("<strong>stopped</strong>"));
         assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus does not stop\"}",
                 Api.as("facilitator")).status()).isEqualTo(200);
         sleep(4_000);
@@ -220,7 +220,7 @@ class FollowUpBySmsTest {
         assertThat(text(api, sender, FROM, "START", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
                 .body()).contains("again");
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/r/" + token).body().contains("<strong>on</strong>"));
+                .until(() -> api.get("/r/" + token + "?lang=en").body().contains("<strong>on</strong>"));
         assertThat(api.post(feedback + "/understanding/response", "{\"confirmed\": false, \"correction\": \"No\"}",
                 "X-Receipt-Token", token).status()).isEqualTo(200);
         assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus skips my street\"}",
