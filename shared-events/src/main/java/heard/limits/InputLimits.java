@@ -32,6 +32,10 @@ public final class InputLimits {
 
     public static final int FEEDBACK_TEXT = 20_000;
     public static final int CONTACT = 320;
+    /** An e-mail address to follow a participant up at: the longest an SMTP path holds. */
+    public static final int EMAIL = 254;
+    /** A mobile number as typed, with spaces and punctuation; it is kept in E.164, at most 16 characters. */
+    public static final int MOBILE = 40;
     public static final int ACKNOWLEDGEMENT = 5_000;
     public static final int SUMMARY = 10_000;
     public static final int CORRECTION = 10_000;

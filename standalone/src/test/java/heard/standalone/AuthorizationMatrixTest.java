@@ -47,6 +47,8 @@ class AuthorizationMatrixTest {
 
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> PARTICIPANT = EnumSet.of(Caller.PARTICIPANT);
+    /** No caller of the API: only a request the SMS gateway signed is read, and every other one is 403. */
+    static final Set<Caller> GATEWAY_ONLY = EnumSet.noneOf(Caller.class);
 
     /** What the app holds for one row: an initiative, a feedback with its receipt, a decision and an indicator. */
     record Ids(String initiative, String feedback, String receipt, String decision, String indicator,
@@ -96,6 +98,7 @@ class AuthorizationMatrixTest {
                 get("/staff", ids -> "/staff", staffReaders),
                 get("/staff/projections", ids -> "/staff/projections", only(Caller.ADMIN)),
                 get("/staff/accounts", ids -> "/staff/accounts", only(Caller.ADMIN)),
+                get("/staff/outbox", ids -> "/staff/outbox", only(Caller.ADMIN)),
                 get("/staff/i/{initiativeId}", ids -> "/staff/i/" + ids.initiative(), staffReaders),
                 get("/staff/i/{initiativeId}/corrected", ids -> "/staff/i/" + ids.initiative() + "/corrected",
                         staffReaders),
@@ -126,6 +129,7 @@ class AuthorizationMatrixTest {
                 get("/api/receipts/me", ids -> "/api/receipts/me", PARTICIPANT),
                 get("/api/admin/dead-letters", ids -> "/api/admin/dead-letters", only(Caller.ADMIN)),
                 get("/api/admin/projections", ids -> "/api/admin/projections", only(Caller.ADMIN)),
+                get("/api/admin/outbox", ids -> "/api/admin/outbox", only(Caller.ADMIN)),
                 post("/api/initiatives", ids -> "/api/initiatives", ids -> BadInputTest.LAUNCH,
                         only(Caller.LEADER, Caller.ADMIN)),
                 post("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()
@@ -159,6 +163,7 @@ class AuthorizationMatrixTest {
                         ids -> "", only(Caller.ADMIN)),
                 post("/api/admin/dead-letters/{projection}/retry", ids -> "/api/admin/dead-letters/dashboard/retry",
                         ids -> "", only(Caller.ADMIN)),
+                post("/api/admin/outbox/retry", ids -> "/api/admin/outbox/retry", ids -> "", only(Caller.ADMIN)),
                 form("/i/{initiativeId}/feedback", ids -> "/i/" + ids.initiative() + "/feedback",
                         ids -> "text=The+bus+is+late&language=en&stakeholderGroup=families", EVERYONE,
                         ids -> "/i/" + ids.initiative()),
@@ -185,6 +190,12 @@ class AuthorizationMatrixTest {
                 form("/r/{receiptToken}/forget", ids -> "/r/" + ids.receipt() + "/forget",
                         ids -> "feedbackId=" + ids.feedback() + "&confirm=true", EVERYONE,
                         ids -> "/r/" + ids.receipt()),
+                form("/api/sms/inbound", ids -> "/api/sms/inbound",
+                        ids -> "From=%2B34655444333&To=%2B15005550006&Body=HELP", GATEWAY_ONLY, null),
+                form("/api/sms/status", ids -> "/api/sms/status",
+                        ids -> "MessageSid=SM1&MessageStatus=delivered", GATEWAY_ONLY, null),
+                form("/r/{receiptToken}/follow-up/stop", ids -> "/r/" + ids.receipt() + "/follow-up/stop",
+                        ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
                 post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),
                 post("/api/admin/participants/{feedbackId}/forget", ids -> "/api/admin/participants/"
                         + ids.feedback() + "/forget", ids -> "", only(Caller.ADMIN)));
@@ -242,8 +253,8 @@ class AuthorizationMatrixTest {
                 if (allowed && answer.location().matches(".*error=(expired|sent).*")) {
                     wrong.add(row.key() + " as " + caller + ": its form token was refused");
                 }
-                int refusal = caller == Caller.ANONYMOUS || caller == Caller.PARTICIPANT
-                        || row.allowed().equals(PARTICIPANT) ? 401 : 403;
+                int refusal = row.allowed().equals(GATEWAY_ONLY) ? 403 : caller == Caller.ANONYMOUS
+                        || caller == Caller.PARTICIPANT || row.allowed().equals(PARTICIPANT) ? 401 : 403;
                 // an allowed caller may still meet a state that forbids the step (409): the door let it through
                 if (allowed ? !(status < 400 || status == 409) : status != refusal) {
                     wrong.add(row.key() + " as " + caller + ": " + status + (allowed ? " (allowed)" : " (expected "

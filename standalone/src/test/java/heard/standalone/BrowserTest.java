@@ -261,6 +261,7 @@ class BrowserTest {
         chromium.signIn("admin");
         for (String language : List.of("en", "es")) {
             violations.addAll(audit("/staff/projections", language));
+            violations.addAll(audit("/staff/outbox", language));
         }
         assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
     }

@@ -46,6 +46,7 @@ class PagesInEachLanguageTest {
         pages.put("/staff/i/" + id, Api.as("facilitator"));
         pages.put("/staff/i/" + id + "/corrected", Api.as("facilitator"));
         pages.put("/staff/projections", Api.as("admin"));
+        pages.put("/staff/outbox", Api.as("admin"));
         Set<String> keys = keys();
 
         for (String language : List.of("en", "es")) {

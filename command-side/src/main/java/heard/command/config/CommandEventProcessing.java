@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Processes and catalogs of the write side: the catalog, and the shredding of a forgotten
- * participant's key, follow their events in the same transaction.
+ * Processes and catalogs of the write side: the catalog, the shredding of a forgotten
+ * participant's key, and the numbers that asked for SMS follow-up follow their events in the same transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandEventProcessing {
@@ -20,5 +20,6 @@ class CommandEventProcessing {
                 ClaimRenewal.within(claimTimeout));
         processing.registerSubscribingEventProcessor("catalog");
         processing.registerSubscribingEventProcessor("privacy");
+        processing.registerSubscribingEventProcessor("sms-numbers");
     }
 }

@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
+import heard.command.followup.FollowUpAddress;
+import heard.command.followup.ResumeFollowUp;
+import heard.command.followup.StopFollowUp;
 import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
@@ -15,12 +18,18 @@ import heard.events.FeedbackAcknowledged;
 import heard.events.FeedbackLoopClosed;
 import heard.events.FeedbackSubmitted;
 import heard.events.FeedbackThemed;
+import heard.events.FollowUpChannel;
+import heard.events.FollowUpConsented;
+import heard.events.FollowUpResumed;
+import heard.events.FollowUpStopped;
+import heard.events.ReceiptTokens;
 import heard.events.ParticipantForgotten;
 import heard.events.UnderstandingConfirmed;
 import heard.events.UnderstandingCorrected;
 import heard.events.UnderstandingSummarized;
 import heard.limits.InputLimits;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +58,8 @@ public class Feedback {
     private Set<String> themes = new LinkedHashSet<>();
     private boolean loopClosed;
     private boolean forgotten;
+    private Set<FollowUpChannel> followedUpOn = EnumSet.noneOf(FollowUpChannel.class);
+    private Set<FollowUpChannel> stoppedOn = EnumSet.noneOf(FollowUpChannel.class);
 
     protected Feedback() {
     }
@@ -64,11 +75,33 @@ public class Feedback {
             throw new RuleViolation("stakeholderGroup",
                     "must be one of this initiative's stakeholder groups: " + initiative.groupCodes());
         }
+        requireFollowUps(command);
         apply(new FeedbackSubmitted(command.feedbackId(), command.initiativeId(), command.text(),
                 command.channel(), command.language(), command.stakeholderGroup(), command.contact(),
                 command.followUpConsent(), command.receiptTokenHash(),
                 command.at().plus(Duration.ofHours(initiative.acknowledgeWithinHours())),
                 command.at(), command.actor()));
+        for (FollowUpAddress followUp : command.followUps()) {
+            apply(new FollowUpConsented(command.feedbackId(), command.initiativeId(), followUp.channel(),
+                    followUp.address(), command.receiptToken(), command.language(), command.at(), command.actor()));
+        }
+    }
+
+    /** One address per channel, each within its cap, and the link the messages carry must be this receipt's. */
+    private static void requireFollowUps(SubmitFeedback command) {
+        if (command.followUps().stream().map(FollowUpAddress::channel).distinct().count()
+                < command.followUps().size()) {
+            throw new RuleViolation("followUps", "give one address per channel");
+        }
+        for (FollowUpAddress followUp : command.followUps()) {
+            String field = followUp.channel() == FollowUpChannel.EMAIL ? "email" : "mobile";
+            Caps.line(field, followUp.address(), followUp.channel() == FollowUpChannel.EMAIL
+                    ? InputLimits.EMAIL : InputLimits.MOBILE);
+        }
+        if (!command.followUps().isEmpty() && (command.receiptToken() == null
+                || !ReceiptTokens.hash(command.receiptToken()).equals(command.receiptTokenHash()))) {
+            throw new RuleViolation("receiptToken", "follow-up needs the receipt whose link it sends");
+        }
     }
 
     @CommandHandler
@@ -149,6 +182,27 @@ public class Feedback {
         }
     }
 
+    /** Stopping what is stopped, or was never asked for, records nothing: a mail client may post twice. */
+    /** With no receipt, the participant was known by the number they gave (a STOP texted from it). */
+    @CommandHandler
+    void handle(StopFollowUp command) {
+        if (command.receiptTokenHash() != null && !receiptTokenHash.equals(command.receiptTokenHash())) {
+            throw new ReceiptRejected();
+        }
+        boolean any = command.channel() == null ? !followedUpOn.isEmpty() : followedUpOn.contains(command.channel());
+        if (any && !forgotten) {
+            apply(new FollowUpStopped(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
+        }
+    }
+
+    /** Only a channel consented to and stopped resumes; a forgotten participant is never written to again. */
+    @CommandHandler
+    void handle(ResumeFollowUp command) {
+        if (!forgotten && stoppedOn.contains(command.channel())) {
+            apply(new FollowUpResumed(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
+        }
+    }
+
     /** Forgetting twice is not an error: the participant may press the button again. */
     @CommandHandler
     void handle(ForgetParticipant command) {
@@ -177,6 +231,26 @@ public class Feedback {
         feedbackId = event.feedbackId();
         initiativeId = event.initiativeId();
         receiptTokenHash = event.receiptTokenHash();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpConsented event) {
+        followedUpOn.add(event.channel());
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpStopped event) {
+        Set<FollowUpChannel> stopped = event.channel() == null ? EnumSet.copyOf(followedUpOn)
+                : EnumSet.of(event.channel());
+        stopped.retainAll(followedUpOn);
+        followedUpOn.removeAll(stopped);
+        stoppedOn.addAll(stopped);
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpResumed event) {
+        stoppedOn.remove(event.channel());
+        followedUpOn.add(event.channel());
     }
 
     @EventSourcingHandler

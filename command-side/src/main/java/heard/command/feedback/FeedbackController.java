@@ -45,10 +45,19 @@ class FeedbackController {
             String language,
             @NotBlank @Size(max = InputLimits.GROUP_CODE) String stakeholderGroup,
             @Size(max = InputLimits.CONTACT) String contact,
-            Boolean followUpConsent) {
+            Boolean followUpConsent,
+            @Size(max = InputLimits.EMAIL) String email,
+            @Size(max = InputLimits.MOBILE) String mobile,
+            Boolean followUpByEmail,
+            Boolean followUpBySms) {
         Submission toSubmission() {
-            return new Submission(text, channel, language, stakeholderGroup,
-                    contact == null || contact.isBlank() ? null : contact.strip(), Boolean.TRUE.equals(followUpConsent));
+            return new Submission(text, channel, language, stakeholderGroup, given(contact),
+                    Boolean.TRUE.equals(followUpConsent), given(email), given(mobile),
+                    Boolean.TRUE.equals(followUpByEmail), Boolean.TRUE.equals(followUpBySms));
+        }
+
+        private static String given(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
         }
     }
 

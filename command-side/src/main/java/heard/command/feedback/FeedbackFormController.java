@@ -75,6 +75,10 @@ class FeedbackFormController {
             @RequestParam(defaultValue = "") String stakeholderGroup,
             @RequestParam(defaultValue = "") String contact,
             @RequestParam(defaultValue = "false") boolean followUpConsent,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String mobile,
+            @RequestParam(defaultValue = "false") boolean followUpByEmail,
+            @RequestParam(defaultValue = "false") boolean followUpBySms,
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request) {
@@ -88,13 +92,15 @@ class FeedbackFormController {
                 : language.length() > InputLimits.LANGUAGE_TAG || !language.matches(InputLimits.LANGUAGE_TAG_PATTERN)
                         ? "language"
                 : stakeholderGroup.isBlank() || stakeholderGroup.length() > InputLimits.GROUP_CODE ? "stakeholderGroup"
-                : contact.length() > InputLimits.CONTACT ? "contact" : null;
+                : contact.length() > InputLimits.CONTACT ? "contact"
+                : email.length() > InputLimits.EMAIL ? "email"
+                : mobile.length() > InputLimits.MOBILE ? "mobile" : null;
         if (problem != null) {
             return seeOther(form, "error", problem, lang);
         }
         try {
-            Submission submission = new Submission(text, Channel.WEB, language, stakeholderGroup,
-                    contact.isBlank() ? null : contact.strip(), followUpConsent);
+            Submission submission = new Submission(text, Channel.WEB, language, stakeholderGroup, given(contact),
+                    followUpConsent, given(email), given(mobile), followUpByEmail, followUpBySms);
             return spent.once(formToken, () -> submissions.submit(initiativeId, submission, null, Actors.PARTICIPANT))
                     .map(receipt -> seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang))
                     .orElseGet(() -> seeOther(form, "error", "sent", lang));
@@ -181,6 +187,10 @@ class FeedbackFormController {
             command.run();
             return seeOther(page, done, "true", lang);
         }).orElseGet(() -> seeOther(page, "error", "sent", lang));
+    }
+
+    private static String given(String value) {
+        return value.isBlank() ? null : value.strip();
     }
 
     private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {

@@ -17,7 +17,7 @@ public class ReceiptLinks {
         return pagesUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : pagesUrl;
     }
 
-    String receiptUrl(String token) {
+    public String receiptUrl(String token) {
         return pages() + "/r/" + token;
     }
 }

@@ -92,9 +92,14 @@ public class SubmissionKeys {
         return ReceiptTokens.hash("submission-key\0" + initiativeId + "\0" + key);
     }
 
+    /** The follow-up choice joins only when one is made, so a key remembered before it existed still fits. */
     private static String fingerprint(Submission s) {
-        return ReceiptTokens.hash(String.join("\0", s.text(), String.valueOf(s.channel()), s.language(),
-                s.stakeholderGroup(), String.valueOf(s.contact()), String.valueOf(s.followUpConsent())));
+        String fields = String.join("\0", s.text(), String.valueOf(s.channel()), s.language(),
+                s.stakeholderGroup(), String.valueOf(s.contact()), String.valueOf(s.followUpConsent()));
+        boolean followUpChosen = s.email() != null || s.mobile() != null || s.followUpByEmail() || s.followUpBySms();
+        return ReceiptTokens.hash(!followUpChosen ? fields : String.join("\0", fields, "follow-up",
+                String.valueOf(s.email()), String.valueOf(s.mobile()), String.valueOf(s.followUpByEmail()),
+                String.valueOf(s.followUpBySms())));
     }
 
     private static SecretKeySpec sealingKey(String initiativeId, String key) {

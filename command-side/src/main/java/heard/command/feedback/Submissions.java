@@ -1,7 +1,10 @@
 package heard.command.feedback;
 
+import heard.command.followup.ContactAddresses;
+import heard.command.followup.FollowUpAddress;
 import heard.events.ReceiptTokens;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,31 +17,37 @@ import org.springframework.stereotype.Service;
  * Submissions that arrive together may share a commit (see {@link GroupCommit}; off unless set).
  */
 @Service
-class Submissions {
+public class Submissions {
     private final CommandGateway commands;
     private final SubmissionKeys keys;
     private final GroupCommit commits;
+    private final ContactAddresses addresses;
 
-    Submissions(CommandGateway commands, SubmissionKeys keys, GroupCommit commits) {
+    Submissions(CommandGateway commands, SubmissionKeys keys, GroupCommit commits, ContactAddresses addresses) {
         this.commands = commands;
         this.keys = keys;
         this.commits = commits;
+        this.addresses = addresses;
     }
 
-    Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
+    /** A follow-up address that cannot be one is refused ({@link heard.command.rules.RuleViolation}) first. */
+    public Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
+        List<FollowUpAddress> followUps = addresses.chosen(submission.email(), submission.followUpByEmail(),
+                submission.mobile(), submission.followUpBySms(), submission.contact(), submission.followUpConsent());
         if (idempotencyKey == null) {
-            return commits.write(() -> accept(initiativeId, submission, null, actor));
+            return commits.write(() -> accept(initiativeId, submission, followUps, null, actor));
         }
         try {
             return commits.write(() -> keys.find(initiativeId, idempotencyKey, submission)
-                    .orElseGet(() -> accept(initiativeId, submission, idempotencyKey, actor)));
+                    .orElseGet(() -> accept(initiativeId, submission, followUps, idempotencyKey, actor)));
         } catch (DuplicateKeyException raceLost) {
             Optional<Receipt> winner = keys.find(initiativeId, idempotencyKey, submission);
             return winner.orElseThrow(() -> raceLost);
         }
     }
 
-    private Receipt accept(String initiativeId, Submission s, String idempotencyKey, String actor) {
+    private Receipt accept(String initiativeId, Submission s, List<FollowUpAddress> followUps, String idempotencyKey,
+            String actor) {
         String feedbackId = UUID.randomUUID().toString();
         String token = ReceiptTokens.newToken();
         if (idempotencyKey != null) {
@@ -46,7 +55,7 @@ class Submissions {
         }
         commands.sendAndWait(new SubmitFeedback(feedbackId, initiativeId, s.text(), s.channel(), s.language(),
                 s.stakeholderGroup(), s.contact(), s.followUpConsent(), ReceiptTokens.hash(token), Instant.now(),
-                actor));
+                actor, followUps, followUps.isEmpty() ? null : token));
         return new Receipt(feedbackId, token, false);
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,9 @@ class QueryEventProcessing {
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, builder) ->
                     builder.enableSequenceIdentifierCache().allowReset(true));
         });
+        // follow-up tells participants of what happens from now on, not of the history before it first ran
+        processing.registerPooledStreamingEventProcessorConfiguration(Projections.FOLLOW_UP,
+                (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> {
             builder.batchSize(batchSize).initialSegmentCount(segments).tokenClaimInterval(claimInterval.toMillis())
                     // a claim is renewed well before it lapses, a busy segment's too

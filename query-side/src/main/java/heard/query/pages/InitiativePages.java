@@ -24,7 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class InitiativePages {
     /** The fields the form's target names in {@code ?error=}; anything else is shown as a general problem. */
-    static final Set<String> FORM_FIELDS = Set.of("text", "language", "stakeholderGroup", "contact");
+    static final Set<String> FORM_FIELDS = Set.of("text", "language", "stakeholderGroup", "contact", "email",
+            "mobile");
     /** Problems with the whole form rather than one field: too many from one network, a stale or foreign form. */
     static final Set<String> FORM_PROBLEMS = Set.of("busy", "expired");
 

@@ -2,6 +2,7 @@ package heard.query.pages;
 
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
+import heard.query.followup.FollowUpContacts;
 import heard.events.StakeholderGroup;
 import heard.forms.FormTokens;
 import heard.query.initiative.InitiativeView;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +41,11 @@ class ReceiptPage {
     private final PageLinks links;
     private final Clock clock;
     private final FormTokens forms;
+    private final FollowUpContacts followUps;
 
-    ReceiptPage(ReturnedLearningReader reader, InitiativeViews initiatives, PageLinks links, FormTokens forms) {
+    ReceiptPage(ReturnedLearningReader reader, InitiativeViews initiatives, PageLinks links, FormTokens forms,
+            FollowUpContacts followUps) {
+        this.followUps = followUps;
         this.reader = reader;
         this.initiatives = initiatives;
         this.links = links;
@@ -53,6 +58,7 @@ class ReceiptPage {
             @RequestParam(required = false) String submitted,
             @RequestParam(required = false) String answered,
             @RequestParam(required = false) String forgotten,
+            @RequestParam(required = false) String followUp,
             @RequestParam(required = false) String error,
             HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -92,6 +98,10 @@ class ReceiptPage {
                 .addObject("awaiting", justAnswered ? null : awaitingAnswer(returned))
                 .addObject("answerAction", links.commandTarget(request, "r", receiptToken, "answer"))
                 .addObject("forgetAction", links.commandTarget(request, "r", receiptToken, "forget"))
+                .addObject("followUps", returned.forgottenAt() != null ? List.of()
+                        : followUps.choices(returned.feedbackId()))
+                .addObject("followUpStopped", "stopped".equals(followUp))
+                .addObject("stopAction", links.commandTarget(request, "r", receiptToken, "follow-up", "stop"))
                 .addObject("formToken", forms.issue(FormTokens.answerForm(returned.feedbackId())))
                 .addObject("error", error == null ? null : ANSWER_PROBLEMS.contains(error) ? error : "other");
     }

@@ -7,6 +7,7 @@ import static heard.limits.InputLimits.CONTACT;
 import static heard.limits.InputLimits.CORRECTION;
 import static heard.limits.InputLimits.DECISIONS_PER_LEARNING;
 import static heard.limits.InputLimits.EVIDENCE;
+import static heard.limits.InputLimits.EMAIL;
 import static heard.limits.InputLimits.EVIDENCE_NOTE;
 import static heard.limits.InputLimits.EXPECTED_OUTCOME;
 import static heard.limits.InputLimits.FEEDBACK_IDS;
@@ -37,6 +38,8 @@ import heard.events.Channel;
 import heard.events.EngagementLevel;
 import heard.events.FieldChange;
 import heard.events.IndicatorTarget;
+import heard.events.ReceiptTokens;
+import heard.events.personal.PersonalCipher;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import heard.events.Verdict;
@@ -105,7 +108,10 @@ class ColumnCapsTest {
             "dashboard_indicator.indicator_id", "dashboard_indicator.initiative_id", "dashboard_indicator.direction",
             "dashboard_measurement.indicator_id", "dashboard_measurement.initiative_id",
             "dashboard_public.initiative_id",
-            "staff_change.change_kind", "staff_change.roles", "staff_change.actor");
+            "staff_change.change_kind", "staff_change.roles", "staff_change.actor",
+            "follow_up_contact.feedback_id", "follow_up_contact.channel",
+            "follow_up_outbox.id", "follow_up_outbox.feedback_id", "follow_up_outbox.channel",
+            "follow_up_outbox.event_id", "follow_up_outbox.kind", "follow_up_outbox.status", "follow_up_outbox.claim");
 
     /**
      * The framework's own stores (tokens, dead letters, applied sequences, the instances that are up, rebuilds
@@ -210,7 +216,22 @@ class ColumnCapsTest {
         longest.put("dashboard_indicator.unit", INDICATOR_UNIT);
         longest.put("dashboard_measurement.measurement_id", madeId);
         longest.put("dashboard_measurement.stakeholder_group", GROUP_CODE);
+        // sealed with the participant's key: a character may take three bytes before encryption
+        longest.put("follow_up_contact.address", sealed(3 * EMAIL));
+        longest.put("follow_up_contact.receipt_token", sealed(ReceiptTokens.newToken().length()));
+        longest.put("follow_up_contact.language", LANGUAGE_TAG);
+        longest.put("follow_up_evidence.decision_id", ID);
+        longest.put("follow_up_evidence.feedback_id", ID);
+        // a mail server's or gateway's words, cut to fit
+        longest.put("follow_up_outbox.last_error", 500);
+        // the SMS gateway's id of a message, not kept when longer
+        longest.put("follow_up_outbox.gateway_id", 64);
         return longest;
+    }
+
+    /** The stored form of a value of so many bytes: prefix, then the Base64 of nonce, ciphertext and tag. */
+    private static int sealed(int bytes) {
+        return PersonalCipher.PREFIX.length() + 4 * ((12 + bytes + 16 + 2) / 3);
     }
 
     /** A revision of every field, from the longest value to another, one-line texts at their worst. */

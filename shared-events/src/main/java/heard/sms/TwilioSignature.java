@@ -1,0 +1,41 @@
+package heard.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Twilio's request signature: the Base64 HMAC-SHA1, keyed with the account's auth token, of the URL the
+ * gateway posted to followed by each form parameter's name and value, sorted by name. Both sides check it:
+ * the command side on texts in, the query side on delivery reports.
+ */
+public final class TwilioSignature {
+    private TwilioSignature() {
+    }
+
+    public static String of(String authToken, String url, Map<String, String> parameters) {
+        StringBuilder signed = new StringBuilder(url);
+        new TreeMap<>(parameters).forEach((name, value) -> signed.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is not available", e);
+        }
+    }
+
+    /** Compared in constant time; a missing signature or token never matches. */
+    public static boolean matches(String authToken, String url, Map<String, String> parameters, String signature) {
+        if (authToken == null || authToken.isBlank() || signature == null || signature.isBlank()) {
+            return false;
+        }
+        return MessageDigest.isEqual(of(authToken, url, parameters).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+}
