@@ -169,7 +169,7 @@ class OrganizationSignInTest {
                 }
                 String path = row.path().apply(ids);
                 int status = row.body() == null ? api.get(path, bearer).status()
-                        : api.post(path, row.body().apply(ids), bearer).status();
+                        : api.postAs(row.contentType(), path, row.body().apply(ids), bearer).status();
                 boolean allowed = row.allowed().contains(caller);
                 int refusal = row.allowed().equals(AuthorizationMatrixTest.PARTICIPANT) ? 401 : 403;
                 if (allowed ? !(status < 400 || status == 409) : status != refusal) {

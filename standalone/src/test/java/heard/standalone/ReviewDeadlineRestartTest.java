@@ -120,7 +120,10 @@ class ReviewDeadlineRestartTest {
     private ConfigurableApplicationContext start() {
         // arguments, not default properties: those would lose to application.yml (port 8080)
         return new SpringApplicationBuilder(HeardApplication.class)
-                .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0");
+                .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0",
+                        // Quartz registers its connections per scheduler name for the whole JVM: a name of its
+                        // own, so that closing this app does not close the connections of the suite's app
+                        "--spring.quartz.scheduler-name=heard-review-restart-" + java.util.UUID.randomUUID());
     }
 
     private static Set<JobKey> reviewJobs(Scheduler quartz) throws Exception {

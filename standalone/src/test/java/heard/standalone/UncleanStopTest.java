@@ -59,7 +59,8 @@ class UncleanStopTest {
     private ConfigurableApplicationContext start() {
         // arguments, not default properties: those would lose to application.yml (port 8080)
         return new SpringApplicationBuilder(HeardApplication.class)
-                .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0");
+                .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0",
+                        "--spring.quartz.scheduler-name=heard-unclean-stop-" + java.util.UUID.randomUUID());
     }
 
     private static Api api(ConfigurableApplicationContext context) {
