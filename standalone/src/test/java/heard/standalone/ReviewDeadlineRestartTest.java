@@ -40,6 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * application; deadlines are set in the first and fall due after it has stopped.
  */
 class ReviewDeadlineRestartTest {
+    /** One name for every start of the test's app, so that the second start finds the first one's jobs. */
+    private static final String SCHEDULER = "heard-review-restart-" + java.util.UUID.randomUUID();
     /** Long enough for the first run to stop before the deadlines, short enough to keep the suite quick. */
     private static final Duration AHEAD = Duration.ofSeconds(10);
 
@@ -123,7 +125,7 @@ class ReviewDeadlineRestartTest {
                 .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0",
                         // Quartz registers its connections per scheduler name for the whole JVM: a name of its
                         // own, so that closing this app does not close the connections of the suite's app
-                        "--spring.quartz.scheduler-name=heard-review-restart-" + java.util.UUID.randomUUID());
+                        "--spring.quartz.scheduler-name=" + SCHEDULER);
     }
 
     private static Set<JobKey> reviewJobs(Scheduler quartz) throws Exception {

@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its position is past. After a clean stop, the read models are kept as they are.
  */
 class UncleanStopTest {
+    /** One name for every start of the test's app, so that the second start finds the first one's jobs. */
+    private static final String SCHEDULER = "heard-unclean-stop-" + java.util.UUID.randomUUID();
     private final Path dataDir = Path.of("target/unclean-" + UUID.randomUUID()).toAbsolutePath();
     private final Path marker = dataDir.resolve("heard.running");
 
@@ -60,7 +62,7 @@ class UncleanStopTest {
         // arguments, not default properties: those would lose to application.yml (port 8080)
         return new SpringApplicationBuilder(HeardApplication.class)
                 .run("--heard.data-dir=" + dataDir, "--heard.demo-data=false", "--server.port=0",
-                        "--spring.quartz.scheduler-name=heard-unclean-stop-" + java.util.UUID.randomUUID());
+                        "--spring.quartz.scheduler-name=" + SCHEDULER);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
