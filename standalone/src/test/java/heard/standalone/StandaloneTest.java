@@ -13,8 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The suite has one staff user beside the demo users, {@code sam}, for the sign-in tests to lock out.
  * Public dashboard figures may move as soon as they have moved far enough, without the minutes between
  * snapshots that the app otherwise waits.
- * Quartz keeps its connections per scheduler name for the whole JVM, so each context has a name of its own:
- * an app a test starts and stops beside it must not take the suite's connections down with it.
  * The contexts stop at once when the fork ends: a request a test left open must not hold the fork
  * for the 30 seconds of a graceful stop (the app itself keeps stopping gracefully).
  */
@@ -26,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "heard.rate-limit.submissions.capacity=100000",
                 "heard.security.form-secret=" + StandaloneTest.FORM_SECRET, "server.shutdown=immediate",
                 "heard.security.users.sam.password={noop}" + StandaloneTest.SAM_PASSWORD,
-                "heard.security.users.sam.roles=FACILITATOR", "spring.quartz.scheduler-name=heard-suite-${random.uuid}"})
+                "heard.security.users.sam.roles=FACILITATOR"})
 @interface StandaloneTest {
     String FORM_SECRET = "the suite's own secret for signing forms";
     /** A facilitator of the suite's own, whom the sign-in tests may lock out without touching the demo users. */
