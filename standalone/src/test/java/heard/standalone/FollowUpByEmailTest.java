@@ -39,6 +39,8 @@ class FollowUpByEmailTest {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "localhost");
+        // a context of its own beside the suite's: Quartz keeps its connections per scheduler name for the whole JVM
+        properties.add("spring.quartz.scheduler-name", () -> "heard-FollowUpByEmailTest");
         properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         properties.add("heard.follow-up.gather", () -> "PT2S");
         properties.add("heard.follow-up.send-every", () -> "PT0.2S");

@@ -86,6 +86,8 @@ class FollowUpBySmsTest {
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry properties) {
         properties.add("heard.sms.base-url", () -> "http://localhost:" + GATEWAY.getAddress().getPort());
+        // a context of its own beside the suite's: Quartz keeps its connections per scheduler name for the whole JVM
+        properties.add("spring.quartz.scheduler-name", () -> "heard-FollowUpBySmsTest");
         properties.add("heard.sms.account-sid", () -> SID);
         properties.add("heard.sms.auth-token", () -> AUTH_TOKEN);
         properties.add("heard.sms.from", () -> FROM);

@@ -49,6 +49,8 @@ class OrganizationSignInTest {
     static void organization(DynamicPropertyRegistry properties) {
         provider = OpenIdProvider.start(PROVIDER_PORT, HEARD);
         properties.add("server.port", () -> HEARD_PORT);
+        // a context of its own beside the suite's: Quartz keeps its connections per scheduler name for the whole JVM
+        properties.add("spring.quartz.scheduler-name", () -> "heard-OrganizationSignInTest");
         properties.add("server.servlet.session.cookie.secure", () -> false);
         properties.add("heard.security.oidc.issuer", () -> PROVIDER);
         properties.add("heard.security.oidc.client-id", () -> "heard");
