@@ -265,6 +265,7 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("/api/initiatives/" + fresh(api).initiative() + "/indicators").status() == 200);
+        new Loop(api).awaitEveryProjectionLive();
     }
 
     /**

@@ -209,6 +209,7 @@ class DashboardOverHttpTest {
             Api.Response replay = api.post("/api/admin/projections/" + name + "/replay", "", Api.as("admin"));
             assertThat(replay.status()).as(name + ": " + replay.body()).isEqualTo(202);
         }
+        loop.awaitEveryProjectionLive();
         awaitDashboard(initiativeId, after -> after.equals(before));
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
                 () -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json(),

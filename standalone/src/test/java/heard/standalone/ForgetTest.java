@@ -124,6 +124,7 @@ class ForgetTest {
             Api.Response replay = api.post("/api/admin/projections/" + projection + "/replay", "", Api.as("admin"));
             assertThat(replay.status()).as(projection + ": " + replay.body()).isEqualTo(202);
         }
+        loop.awaitEveryProjectionLive();
 
         Awaitility.await().atMost(SOON).until(() -> dashboard(initiative).equals(countsBefore));
         JsonNode feed = awaitForgotten(token);

@@ -43,6 +43,18 @@ public final class Loop {
         return submitted.json();
     }
 
+    /**
+     * Waits until no projection is rebuilding: a test that asks for a rebuild waits for it to end, so that
+     * the next test does not find the read models in the middle of one.
+     */
+    public void awaitEveryProjectionLive() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Api.Response projections = reads.get("/api/admin/projections", Api.as("admin"));
+            return projections.status() == 200 && projections.json().findValuesAsText("state").stream()
+                    .noneMatch("REBUILDING"::equals);
+        });
+    }
+
     /** A member of staff's feedback, sent on the web. */
     public JsonNode submitAsStaff(String initiativeId) {
         Api.Response submitted = api.post("/api/initiatives/" + initiativeId + "/feedback", """

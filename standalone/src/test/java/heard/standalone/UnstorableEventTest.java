@@ -148,6 +148,7 @@ class UnstorableEventTest {
             assertThat(api.post("/api/admin/projections/" + projection + "/replay", "", Api.as("admin")).status())
                     .isEqualTo(202);
         }
+        new Loop(api).awaitEveryProjectionLive();
 
         assertEverythingElseVisible(scene);
         assertParkedOnceIn(scene, PROJECTIONS);
