@@ -42,8 +42,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
  * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it is quiet,
  * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
- * {@code heard.projections.segments} (16) is how many segments a projection's token is split into when
- * it is first made; the standalone app, one instance by definition, makes one, so that each projection
+ * {@code heard.projections.segments} (4) is how many segments a projection's token is split into when
+ * it is first made: as many query sides as can share the work, and no more, since each segment is one more
+ * queue, claim and token to renew, and a smaller batch; the standalone app, one instance by definition, makes one, so that each projection
  * has one queue, one token and the largest batches. {@code heard.projections.claim-interval} (1 s) is how
  * often a projection looks for segments it may claim: a segment released after a failed batch, or left
  * by an instance that stopped, is taken up again within about that time.
@@ -59,7 +60,7 @@ class QueryEventProcessing {
                    PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
                    @Value("${heard.projections.batch-size:100}") int batchSize,
-                   @Value("${heard.projections.segments:16}") int segments,
+                   @Value("${heard.projections.segments:4}") int segments,
                    @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval,
                    @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout,
                    ObjectProvider<FairShare> fairShare) {
