@@ -26,6 +26,30 @@ final class Http {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Signs a staff user in through the sign-in page of the app that serves {@code anyUrl}, as the staff console
+     * does, and gives the {@code Cookie} header that carries the session.
+     */
+    static String signIn(String anyUrl, String user, String password) throws InterruptedException {
+        URI any = URI.create(anyUrl);
+        String origin = any.getScheme() + "://" + any.getAuthority();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(origin + "/signin")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build();
+        try {
+            HttpResponse<Void> answer = CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
+            String session = answer.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> answer.statusCode() == 302 && !answer.headers().firstValue("Location")
+                            .orElse("").contains("error"))
+                    .map(cookie -> cookie.split(";", 2)[0]).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("signing in as " + user + " at " + origin
+                            + " answered " + answer.statusCode() + " " + answer.headers().map()));
+            return session;
+        } catch (IOException e) {
+            throw new IllegalStateException("signing in as " + user + " at " + origin + " failed", e);
+        }
+    }
+
     static JsonNode post(String url, String body, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * and about every {@code sampleEvery}-th one instead to an initiative of the probe's own (the first
  * due when no earlier probe submission is unanswered): for each accepted, the time from its 2xx until it shows on BOTH the
  * participant's receipt ({@code GET /api/receipts/me}) and the probe initiative's dashboard, read as an
- * analyst (its participation total counts every probe submission accepted so far; as they are sent
+ * analyst signed in once, as on the staff console (its participation total counts every probe submission accepted so far; as they are sent
  * one at a time, that total is this one's). Each view is polled every {@code POLL} at first, then every
  * twentieth of the time waited so far; the time counted ends when the later view's read answers, so the
  * figure errs on the long side by at most one read and 10 ms or 5 %, whichever is more. The probe's
@@ -36,7 +36,6 @@ final class LagProbe {
                Map<String, Long> errorKinds, int unanswered) {
     }
 
-    private static final String ANALYST = Http.basic("analyst", "analyst-demo");
     private static final Duration POLL = Duration.ofMillis(10);
     /**
      * Polls slow down as a sample waits: at a fixed 10 ms, an app a second behind got a hundred reads
@@ -80,6 +79,9 @@ final class LagProbe {
     static Lag run(Target target, Supplier<String> bodies, int rate, int warmupSeconds, int seconds)
             throws InterruptedException {
         int sampleEvery = sampleEvery(rate);
+        // a session, not HTTP Basic on every read: checking a password is a BCrypt hash, about 60 ms of the app's
+        // CPU, which a poll every 10 ms would spend many times over and then measure as lag
+        String analyst = Http.signIn(target.probeDashboardUrl(), "analyst", "analyst-demo");
         ScheduledExecutorService polls = Executors.newScheduledThreadPool(2);
         ConcurrentLinkedQueue<long[]> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger pending = new AtomicInteger();
@@ -133,8 +135,8 @@ final class LagProbe {
                     pending.incrementAndGet();
                     Sample s = new Sample(receiptToken(answer.body()), probeAccepted.incrementAndGet(), acceptedAt);
                     probeInFlight.set(false);
-                    poll(polls, target, s, 0, lags, pending, neverSeen);
-                    poll(polls, target, s, 1, lags, pending, neverSeen);
+                    poll(polls, target, analyst, s, 0, lags, pending, neverSeen);
+                    poll(polls, target, analyst, s, 1, lags, pending, neverSeen);
                 } else if (sample) {
                     probeInFlight.set(false);
                 }
@@ -166,14 +168,14 @@ final class LagProbe {
     }
 
     /** Reads one view (0: the receipt, 1: the dashboard) of a sample until it shows the sample. */
-    private static void poll(ScheduledExecutorService polls, Target target, Sample sample, int view,
+    private static void poll(ScheduledExecutorService polls, Target target, String analyst, Sample sample, int view,
                              ConcurrentLinkedQueue<long[]> lags, AtomicInteger pending, AtomicInteger neverSeen) {
         HttpRequest.Builder read = HttpRequest.newBuilder(URI.create(view == 0 ? target.receiptUrl()
                 : target.probeDashboardUrl())).timeout(Duration.ofSeconds(10)).GET();
         if (view == 0) {
             read.header("X-Receipt-Token", sample.token);
         } else {
-            read.header("Authorization", ANALYST);
+            read.header("Cookie", analyst);
         }
         Http.CLIENT.sendAsync(read.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
             long now = System.nanoTime();
@@ -191,7 +193,7 @@ final class LagProbe {
             } else if (!sample.over.get()) {
                 long next = Math.max(POLL.toNanos(), (now - sample.acceptedAt) / POLLS_PER_WAIT);
                 try {
-                    polls.schedule(() -> poll(polls, target, sample, view, lags, pending, neverSeen),
+                    polls.schedule(() -> poll(polls, target, analyst, sample, view, lags, pending, neverSeen),
                             next, TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException stopped) {
                     // the probe has ended; this sample stays pending and counts as never seen
