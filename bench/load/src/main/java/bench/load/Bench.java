@@ -200,11 +200,10 @@ public final class Bench {
 
     /** Until two reads of the analyst's dashboard half a second apart answer the same. */
     static void awaitSettled(String dashboardUrl) throws Exception {
-        String analyst = Http.basic("analyst", "analyst-demo");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = null;
         while (true) {
-            HttpResponse<String> now = Http.get(dashboardUrl, "Authorization", analyst);
+            HttpResponse<String> now = Http.getAs("analyst", dashboardUrl);
             if (now.statusCode() == 200 && now.body().equals(last)) {
                 return;
             }

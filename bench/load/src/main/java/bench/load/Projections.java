@@ -42,7 +42,7 @@ final class Projections {
     }
 
     static List<Standing> read(String baseUrl) throws Exception {
-        HttpResponse<String> answer = Http.get(baseUrl + "/api/admin/projections", "Authorization", ADMIN);
+        HttpResponse<String> answer = Http.getAs("admin", baseUrl + "/api/admin/projections");
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET /api/admin/projections answered " + answer.statusCode());
         }

@@ -23,7 +23,6 @@ final class RebuildReads {
     }
 
     static final List<String> REBUILT = List.of("dashboard", "returned-learning");
-    private static final String ANALYST = Http.basic("analyst", "analyst-demo");
     private static final Duration READ_EVERY = Duration.ofMillis(100);
     private static final Duration LOOK_EVERY = Duration.ofMillis(250);
 
@@ -33,7 +32,7 @@ final class RebuildReads {
     static Result run(String baseUrl, String initiativeId, String receiptToken, Duration limit) throws Exception {
         String dashboardUrl = baseUrl + "/api/initiatives/" + initiativeId + "/dashboard";
         String receiptUrl = baseUrl + "/api/receipts/me";
-        JsonNode participation = participation(Http.get(dashboardUrl, "Authorization", ANALYST));
+        JsonNode participation = participation(Http.getAs("analyst", dashboardUrl));
         JsonNode receipt = body(Http.get(receiptUrl, "X-Receipt-Token", receiptToken));
         if (participation == null || receipt == null) {
             throw new IllegalStateException("the dashboard or the receipt did not answer before the rebuild");
@@ -62,7 +61,7 @@ final class RebuildReads {
                 }
                 nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
             }
-            HttpResponse<String> dashboard = Http.get(dashboardUrl, "Authorization", ANALYST);
+            HttpResponse<String> dashboard = Http.getAs("analyst", dashboardUrl);
             HttpResponse<String> mine = Http.get(receiptUrl, "X-Receipt-Token", receiptToken);
             sent += 2;
             ok += (dashboard.statusCode() / 100 == 2 ? 1 : 0) + (mine.statusCode() / 100 == 2 ? 1 : 0);
@@ -71,7 +70,7 @@ final class RebuildReads {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean sameAfter = finished
-                && participation.equals(participation(Http.get(dashboardUrl, "Authorization", ANALYST)))
+                && participation.equals(participation(Http.getAs("analyst", dashboardUrl)))
                 && receipt.equals(body(Http.get(receiptUrl, "X-Receipt-Token", receiptToken)));
         return new Result(sent, ok, sent > 0 && other == 0 && ok == sent, other, seconds, finished, saidLive,
                 sameAfter, events);

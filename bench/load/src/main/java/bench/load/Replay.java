@@ -39,7 +39,6 @@ final class Replay {
 
     static final List<String> PROJECTIONS = List.of("initiatives", "returned-learning", "learning-feed", "inbox",
             "decisions", "indicators", "dashboard");
-    private static final String ADMIN = Projections.ADMIN;
     private static final Duration LOOK_EVERY = Duration.ofMillis(250);
 
     private Replay() {
@@ -99,7 +98,7 @@ final class Replay {
                     seeded.sampleReceiptToken());
             readable = receipt.statusCode() == 200 && receipt.body().contains(seeded.sampleFeedbackId())
                     && receipt.body().contains("transport");
-            HttpResponse<String> letters = Http.get(app.url() + "/api/admin/dead-letters", "Authorization", ADMIN);
+            HttpResponse<String> letters = Http.getAs("admin", app.url() + "/api/admin/dead-letters");
             deadLetters = countDeadLetters(letters.body());
         }
         // the app has stopped: the file is the harness's alone
