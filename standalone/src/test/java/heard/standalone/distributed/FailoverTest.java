@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailoverTest {
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
-    private static final int SEGMENTS = 16;
+    private static final int SEGMENTS = 4;
     private final Topology topology = Topology.fresh("failover", "heard.failover");
     private final List<ConfigurableApplicationContext> sides = new ArrayList<>();
     private final List<Severable> relays = new ArrayList<>();

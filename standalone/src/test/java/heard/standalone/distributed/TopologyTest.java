@@ -219,14 +219,14 @@ class TopologyTest {
     @Order(6)
     void twoQuerySidesShareTheSegmentsAndTogetherHandleEveryEventOnce() {
         stopQuerySides();
-        String half = "--heard.projections.max-claimed-segments=8";
+        String half = "--heard.projections.max-claimed-segments=2";
         querySides.add(topology.querySide(List.of(HandledEvents.class), half));
         querySides.add(topology.querySide(List.of(HandledEvents.class), half));
         List<StreamingEventProcessor> inboxes = querySides.stream().map(side -> side
                 .getBean(EventProcessingConfiguration.class).eventProcessor("inbox", StreamingEventProcessor.class)
                 .orElseThrow()).toList();
         Awaitility.await().atMost(CATCH_UP).until(() -> inboxes.stream()
-                .allMatch(inbox -> inbox.processingStatus().size() == 8));
+                .allMatch(inbox -> inbox.processingStatus().size() == 2));
         assertThat(inboxes.get(0).processingStatus().keySet())
                 .doesNotContainAnyElementsOf(inboxes.get(1).processingStatus().keySet());
 
