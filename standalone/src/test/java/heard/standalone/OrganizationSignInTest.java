@@ -169,6 +169,13 @@ class OrganizationSignInTest {
                 .until(() -> ida.get(HEARD + "/staff/accounts").body(),
                         page -> page.contains("Ida Ruiz added " + account) && page.contains("Lee xxx"));
         assertThat(audit).contains("title=\"ida\"", "<h3>Ida Ruiz</h3>", "sign-in as ida", "sign-in as lee");
+        JsonNode staff = api.get("/api/admin/staff", "Cookie", "heard-session=" + ida.cookie("heard-session")).json();
+        JsonNode opened = staff.get("history").findParents("accountId").stream()
+                .filter(change -> change.get("accountId").asText().equals(account)).findFirst().orElseThrow();
+        assertThat(opened.get("actor").asText()).isEqualTo("ida");
+        assertThat(opened.get("actorName").asText()).isEqualTo("Ida Ruiz");
+        assertThat(staff.get("members").findValuesAsText("subject")).contains("ida", "lee");
+        assertThat(staff.get("members").findValuesAsText("displayName")).contains("Ida Ruiz", names("lee").get(2));
     }
 
     /** The decision's history once it has {@code steps} steps and its first is by {@code name}. */
