@@ -62,10 +62,13 @@ class StaffMemberTest {
 
     @Test
     void theSubjectFitsTheColumnsThatNameWhoActed() {
-        String tooLong = "s".repeat(InputLimits.ACCOUNT_NAME + 1);
         fixture.givenNoPriorActivity()
-                .when(NameStaffMember.of(tooLong, "Ana Ruiz", AT))
+                .when(NameStaffMember.of("s".repeat(InputLimits.ACCOUNT_NAME + 1), "Ana Ruiz", AT))
                 .expectException(RuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aMemberIsNamedOnlyUnderTheirOwnSubject() {
         fixture.givenNoPriorActivity()
                 .when(new NameStaffMember("staff-member:someone-else", SUBJECT, "Ana Ruiz", AT))
                 .expectException(RuleViolation.class).expectNoEvents();
