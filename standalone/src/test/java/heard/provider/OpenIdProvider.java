@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -57,7 +58,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * on its own page, their group names ride in the {@code groups} claim, and it insists on PKCE. The client
  * {@code heard} is Heard itself; {@code heard-script} gets bearer tokens for the API by client credentials,
  * {@code elsewhere} gets tokens meant for another audience; {@code heard-<role>} get tokens whose groups
- * map to that one role. Its package is outside the ones the app scans.
+ * map to that one role. Each person's ID token names them as {@code ana} is named "Ana Ruiz", unless
+ * {@link #name} gave them another name. Its package is outside the ones the app scans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -74,10 +76,18 @@ public class OpenIdProvider {
     public static final String API = "heard-api";
     /** The groups of the staff and of the script, as the organization names them. */
     static final Map<String, List<String>> GROUPS = Map.of("ana", List.of("district-facilitators", "all-staff"),
-            "bo", List.of("all-staff"), "heard-script", List.of("district-analysts"),
+            "bo", List.of("all-staff"), "lee", List.of("district-leaders"), "ida", List.of("district-it"),
+            "heard-script", List.of("district-analysts"),
             "elsewhere", List.of("district-analysts"),
             "heard-facilitator", List.of("district-facilitators"), "heard-analyst", List.of("district-analysts"),
             "heard-leader", List.of("district-leaders"), "heard-admin", List.of("district-it"));
+
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+
+    /** From now on the provider gives {@code user} this name, as when an organization renames someone. */
+    public static void name(String user, String name) {
+        NAMES.put(user, name);
+    }
 
     /** Starts the provider on {@code port}, for Heard answering at {@code heard}. */
     public static ConfigurableApplicationContext start(int port, String heard) {
@@ -112,7 +122,9 @@ public class OpenIdProvider {
     UserDetailsService staff() {
         return new InMemoryUserDetailsManager(
                 User.withUsername("ana").password("{noop}ana-at-the-district").authorities("STAFF").build(),
-                User.withUsername("bo").password("{noop}bo-at-the-district").authorities("STAFF").build());
+                User.withUsername("bo").password("{noop}bo-at-the-district").authorities("STAFF").build(),
+                User.withUsername("lee").password("{noop}lee-at-the-district").authorities("STAFF").build(),
+                User.withUsername("ida").password("{noop}ida-at-the-district").authorities("STAFF").build());
     }
 
     @Bean
@@ -142,7 +154,8 @@ public class OpenIdProvider {
             String who = context.getPrincipal().getName();
             context.getClaims().claim("groups", GROUPS.getOrDefault(who, List.of()));
             if (context.getTokenType().getValue().equals("id_token")) {
-                context.getClaims().claim("name", who.substring(0, 1).toUpperCase() + who.substring(1) + " Ruiz");
+                context.getClaims().claim("name", NAMES.getOrDefault(who,
+                        who.substring(0, 1).toUpperCase() + who.substring(1) + " Ruiz"));
             } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
                     && !"elsewhere".equals(context.getRegisteredClient().getClientId())) {
                 context.getClaims().audience(List.of(API));

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
                 get("/api/admin/dead-letters", ids -> "/api/admin/dead-letters", only(Caller.ADMIN)),
                 get("/api/admin/projections", ids -> "/api/admin/projections", only(Caller.ADMIN)),
                 get("/api/admin/outbox", ids -> "/api/admin/outbox", only(Caller.ADMIN)),
+                get("/api/admin/staff", ids -> "/api/admin/staff", only(Caller.ADMIN)),
                 post("/api/initiatives", ids -> "/api/initiatives", ids -> BadInputTest.LAUNCH,
                         only(Caller.LEADER, Caller.ADMIN)),
                 post("/api/initiatives/{initiativeId}/feedback", ids -> "/api/initiatives/" + ids.initiative()

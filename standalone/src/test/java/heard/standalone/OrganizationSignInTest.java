@@ -3,6 +3,8 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import heard.events.StaffMemberNamed;
+import heard.limits.InputLimits;
 import heard.provider.OpenIdProvider;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,8 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * signs in with the organization's account (authorization code with PKCE, the ID token checked against
  * the provider's keys), gets the role their group maps to, acts under the provider's subject, and signs
  * out; someone whose groups map to no role is not signed in; the provider's access tokens work as bearer
- * tokens on the API for Heard's audience only. The session cookie is not marked Secure here, as Java's
+ * tokens on the API for Heard's audience only; the histories show a staff member by the name the provider
+ * gives them, and follow it when it changes. The session cookie is not marked Secure here, as Java's
  * HTTP client keeps no Secure cookie over plain http (the flag itself is checked by {@link SignInTest}).
  */
 @StandaloneTest
@@ -39,6 +44,8 @@ class OrganizationSignInTest {
     private static final int PROVIDER_PORT = freePort();
     private static final String HEARD = "http://127.0.0.1:" + HEARD_PORT;
     private static final String PROVIDER = "http://127.0.0.1:" + PROVIDER_PORT;
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
     private static ConfigurableApplicationContext provider;
 
@@ -109,6 +116,90 @@ class OrganizationSignInTest {
         HttpResponse<String> old = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(HEARD + "/staff"))
                 .header("Cookie", "heard-session=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(old.statusCode()).as("the old cookie opens nothing").isEqualTo(401);
+    }
+
+    /**
+     * The decision's history and page, and the administrators' audit, show a staff member by the name the
+     * provider gives them (the subject their events carry still there, as a title and in the list of who
+     * signs in with the provider); the name is recorded when it is new or changed, not at every sign-in,
+     * and one too long for a name is cut to fit.
+     */
+    @Test
+    void theHistoriesShowTheNameTheProviderGivesAStaffMemberAndFollowItWhenItChanges() throws Exception {
+        Api api = new Api(HEARD_PORT);
+        String initiative = new Loop(api).launchInitiative();
+        Browser lee = signedIn("lee");
+        HttpResponse<String> proposed = lee.post(HEARD + "/api/initiatives/" + initiative + "/decisions", JSON, """
+                {"title": "Earlier afternoon buses", "hypothesis": "If the route leaves earlier, children wait less",
+                 "expectedOutcome": "Waits under 10 minutes", "engagementLevel": "CONSULT",
+                 "reviewBy": "2099-06-01", "rationale": "Families told us the wait is long"}""");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String decision = Api.JSON.readTree(proposed.body()).get("decisionId").asText();
+        assertThat(events.readEvents(decision).asStream().map(e -> e.getPayload().toString())).singleElement()
+                .asString().as("the event names the subject, as before").contains("actor=lee]");
+
+        JsonNode history = history(api, decision, 1, "Lee Ruiz");
+        assertThat(history.at("/steps/0/author").asText()).isEqualTo("lee");
+        assertThat(api.get("/decisions/" + decision).body()).contains("title=\"lee\"", "Recorded by Lee Ruiz");
+        signedIn("lee");
+        assertThat(names("lee")).as("the same name again is not recorded again").containsExactly("Lee Ruiz");
+
+        OpenIdProvider.name("lee", "Lee Ann Ruiz");
+        Browser renamed = signedIn("lee");
+        assertThat(renamed.post(HEARD + "/api/decisions/" + decision + "/revisions", JSON, """
+                {"expectedVersion": 1, "changes": {"engagementLevel": "COLLABORATE"},
+                 "rationale": "Families asked to plan the route with us"}""").statusCode()).isEqualTo(200);
+        history = history(api, decision, 2, "Lee Ann Ruiz");
+        assertThat(history.get("steps").findValuesAsText("authorName")).as("every step, by the name as it is now")
+                .containsExactly("Lee Ann Ruiz", "Lee Ann Ruiz");
+        assertThat(names("lee")).containsExactly("Lee Ruiz", "Lee Ann Ruiz");
+
+        OpenIdProvider.name("lee", "Lee " + "x".repeat(400) + "\nRuiz");
+        signedIn("lee");
+        assertThat(names("lee")).hasSize(3).last().asString().hasSize(InputLimits.DISPLAY_NAME)
+                .startsWith("Lee xxx").doesNotContain("\n");
+
+        Browser ida = signedIn("ida");
+        String account = "maria." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> added = ida.post(HEARD + "/staff/accounts", FORM, FormPage.body("name", account,
+                "displayName", "María López", "password", "a long first password", "roles", "FACILITATOR",
+                "formToken", FormPage.token(ida.get(HEARD + "/staff/accounts").body())));
+        assertThat(location(added)).contains("done=opened");
+        String audit = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ida.get(HEARD + "/staff/accounts").body(),
+                        page -> page.contains("Ida Ruiz added " + account) && page.contains("Lee xxx"));
+        assertThat(audit).contains("title=\"ida\"", "<h3>Ida Ruiz</h3>", "sign-in as ida", "sign-in as lee");
+        JsonNode staff = api.get("/api/admin/staff", "Cookie", "heard-session=" + ida.cookie("heard-session")).json();
+        JsonNode opened = staff.get("history").findParents("accountId").stream()
+                .filter(change -> change.get("accountId").asText().equals(account)).findFirst().orElseThrow();
+        assertThat(opened.get("actor").asText()).isEqualTo("ida");
+        assertThat(opened.get("actorName").asText()).isEqualTo("Ida Ruiz");
+        assertThat(staff.get("members").findValuesAsText("subject")).contains("ida", "lee");
+        assertThat(staff.get("members").findValuesAsText("displayName")).contains("Ida Ruiz", names("lee").get(2));
+    }
+
+    /** The decision's history once it has {@code steps} steps and its first is by {@code name}. */
+    private static JsonNode history(Api api, String decision, int steps, String name) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/decisions/" + decision + "/history").json(),
+                        history -> history.path("steps").size() == steps
+                                && name.equals(history.at("/steps/0/authorName").asText()));
+    }
+
+    /** The names recorded for a subject, in order. */
+    private List<String> names(String subject) {
+        return events.readEvents("staff-member:" + subject).asStream()
+                .map(e -> ((StaffMemberNamed) e.getPayload()).displayName()).toList();
+    }
+
+    /** A browser signed in with the provider as {@code user}, and on the page Heard sent it to. */
+    private static Browser signedIn(String user) throws Exception {
+        Browser browser = new Browser();
+        String authorize = location(browser.get(HEARD + "/signin/sso/organization"));
+        String back = browser.signInAtProvider(authorize, user, user + "-at-the-district");
+        HttpResponse<String> landed = browser.get(location(browser.get(back)));
+        assertThat(landed.statusCode()).as(landed.uri().toString()).isEqualTo(200);
+        return browser;
     }
 
     @Test

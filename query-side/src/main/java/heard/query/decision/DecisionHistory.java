@@ -20,7 +20,9 @@ public record DecisionHistory(String decisionId, String initiativeId, String tit
     /**
      * One step; only the fields of its kind are present. PROPOSED and REVISED carry the whole
      * {@code decision} as it stood after them; PROPOSED and EVIDENCE_LINKED the {@code evidence}
-     * they linked; REVISED its {@code changes} and the feedback it was {@code triggeredBy}.
+     * they linked; REVISED its {@code changes} and the feedback it was {@code triggeredBy}. {@code author}
+     * is the account the step's event names (a sign-in name, or the organization's provider's subject);
+     * {@code authorName} the name staff know it by, which is the account itself when it has no other.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(
@@ -28,6 +30,7 @@ public record DecisionHistory(String decisionId, String initiativeId, String tit
             int version,
             Instant at,
             String author,
+            String authorName,
             Version decision,
             List<FieldChange> changes,
             String rationale,

@@ -4,10 +4,12 @@ import heard.query.decision.DecisionHistory.Feedback;
 import heard.query.decision.DecisionHistory.Kind;
 import heard.query.decision.DecisionHistory.Step;
 import heard.query.initiative.InitiativeViews;
+import heard.query.staff.StaffNames;
 import heard.query.web.NotFound;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,17 @@ public class DecisionReader {
     private final MissedReviews reviews;
     private final KnownThemes themes;
     private final InitiativeViews initiatives;
+    private final StaffNames staffNames;
 
     DecisionReader(DecisionVersions versions, EvidenceLinks links, OutcomeAssessments outcomes, MissedReviews reviews,
-            KnownThemes themes, InitiativeViews initiatives) {
+            KnownThemes themes, InitiativeViews initiatives, StaffNames staffNames) {
         this.versions = versions;
         this.links = links;
         this.outcomes = outcomes;
         this.reviews = reviews;
         this.themes = themes;
         this.initiatives = initiatives;
+        this.staffNames = staffNames;
     }
 
     /** The decision as it stands now; empty for an unknown id. */
@@ -60,25 +64,28 @@ public class DecisionReader {
         }
         DecisionVersion latest = facts.versions().get(facts.versions().size() - 1);
         Function<List<String>, List<Feedback>> feedback = feedbackWithThemes(facts);
+        Map<String, String> names = new HashMap<>();
+        Function<String, String> name = author -> names.computeIfAbsent(author, staffNames::of);
         List<Timed> timed = new ArrayList<>();
         for (DecisionVersion v : facts.versions()) {
             boolean proposal = v.version() == 1;
             timed.add(new Timed(v.at(), v.sequence(), new Step(proposal ? Kind.PROPOSED : Kind.REVISED, v.version(),
-                    v.at(), v.author(), versionOf(v), proposal ? null : v.changes(), v.rationale(),
-                    proposal ? null : feedback.apply(v.triggeredBy()), proposal ? feedback.apply(v.evidence()) : null,
-                    null, null, null, null)));
+                    v.at(), v.author(), name.apply(v.author()), versionOf(v), proposal ? null : v.changes(),
+                    v.rationale(), proposal ? null : feedback.apply(v.triggeredBy()),
+                    proposal ? feedback.apply(v.evidence()) : null, null, null, null, null)));
         }
         for (EvidenceLink l : facts.links()) {
             timed.add(new Timed(l.at(), l.sequence(), new Step(Kind.EVIDENCE_LINKED, l.version(), l.at(), l.author(),
-                    null, null, null, null, feedback.apply(l.feedbackIds()), l.note(), null, null, null)));
+                    name.apply(l.author()), null, null, null, null, feedback.apply(l.feedbackIds()), l.note(), null,
+                    null, null)));
         }
         for (OutcomeAssessment o : facts.outcomes()) {
             timed.add(new Timed(o.at(), o.sequence(), new Step(Kind.OUTCOME_ASSESSED, o.version(), o.at(), o.author(),
-                    null, null, null, null, null, o.note(), o.verdict(), o.observed(), null)));
+                    name.apply(o.author()), null, null, null, null, null, o.note(), o.verdict(), o.observed(), null)));
         }
         for (MissedReview r : facts.reviews()) {
             timed.add(new Timed(r.at(), r.sequence(), new Step(Kind.REVIEW_DUE, r.version(), r.at(), r.author(),
-                    null, null, null, null, null, null, null, null, r.reviewBy())));
+                    name.apply(r.author()), null, null, null, null, null, null, null, null, r.reviewBy())));
         }
         timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::sequence));
         return Optional.of(new DecisionHistory(decisionId, latest.initiativeId(), latest.title(), latest.version(),

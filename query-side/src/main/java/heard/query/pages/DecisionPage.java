@@ -82,8 +82,8 @@ class DecisionPage {
                     .map(change -> change(change, versions.get(step.version() - 1), step.decision(), named, numbers))
                     .toList();
             List<FeedbackLine> feedback = feedback(step.step() == Kind.REVISED ? step.triggeredBy() : step.evidence());
-            entries.add(new Entry(step.step(), step.version(), step.at(), step.author(), step.rationale(), changes,
-                    feedback, step.note(), step.verdict(), step.observed(), step.reviewBy()));
+            entries.add(new Entry(step.step(), step.version(), step.at(), step.author(), step.authorName(),
+                    step.rationale(), changes, feedback, step.note(), step.verdict(), step.observed(), step.reviewBy()));
         }
         return entries;
     }
@@ -147,8 +147,9 @@ class DecisionPage {
     }
 
     /** A step of the timeline, ready to show; only the fields of its kind are set. */
-    record Entry(Kind kind, int version, Instant at, String author, String rationale, List<Change> changes,
-            List<FeedbackLine> feedback, String note, Verdict verdict, String observed, LocalDate reviewBy) {
+    record Entry(Kind kind, int version, Instant at, String author, String authorName, String rationale,
+            List<Change> changes, List<FeedbackLine> feedback, String note, Verdict verdict, String observed,
+            LocalDate reviewBy) {
     }
 
     /**

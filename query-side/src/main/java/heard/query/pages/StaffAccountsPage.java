@@ -4,6 +4,7 @@ import heard.events.StaffRole;
 import heard.forms.FormTokens;
 import heard.limits.InputLimits;
 import heard.query.staff.StaffChanges;
+import heard.query.staff.StaffMembers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Set;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * For an administrator: add a staff member, set their roles, disable their account, and read who
- * granted what and when. The forms post to the command side, which comes back here.
+ * granted what and when, and who signs in with the organization's provider under which name. The forms
+ * post to the command side, which comes back here.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -25,11 +27,13 @@ class StaffAccountsPage {
             "missing", "expired", "rule");
 
     private final StaffChanges changes;
+    private final StaffMembers members;
     private final PageLinks links;
     private final FormTokens forms;
 
-    StaffAccountsPage(StaffChanges changes, PageLinks links, FormTokens forms) {
+    StaffAccountsPage(StaffChanges changes, StaffMembers members, PageLinks links, FormTokens forms) {
         this.changes = changes;
+        this.members = members;
         this.links = links;
         this.forms = forms;
     }
@@ -41,6 +45,7 @@ class StaffAccountsPage {
                 .addObject("staffPage", true)
                 .addObject("accounts", changes.accounts())
                 .addObject("history", changes.history())
+                .addObject("members", members.all())
                 .addObject("roles", StaffRole.values())
                 .addObject("open", links.commandTarget(request, "staff", "accounts"))
                 .addObject("target", links.commandTarget(request, "staff", "accounts"))

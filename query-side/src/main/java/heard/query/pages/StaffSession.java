@@ -1,5 +1,6 @@
 package heard.query.pages;
 
+import heard.signin.ProvidedName;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,8 +20,7 @@ public class StaffSession {
             return null;
         }
         if (signedIn.getPrincipal() instanceof OidcUser user) {
-            return user.getFullName() != null ? user.getFullName()
-                    : user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getName();
+            return ProvidedName.of(user).orElse(user.getName());
         }
         return signedIn.getName();
     }

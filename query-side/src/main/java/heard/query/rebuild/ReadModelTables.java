@@ -20,7 +20,7 @@ public final class ReadModelTables {
                     "decision_feedback_theme"),
             "indicators", List.of("indicator_view", "indicator_measurement"),
             "learning-feed", List.of("published_learning"),
-            "staff", List.of("staff_change"),
+            "staff", List.of("staff_change", "staff_member"),
             "returned-learning", List.of("receipt_view", "receipt_step", "receipt_decision"),
             "dashboard", List.of("dashboard_initiative", "dashboard_group", "dashboard_count", "dashboard_feedback",
                     "dashboard_duration", "dashboard_pending", "dashboard_decision",

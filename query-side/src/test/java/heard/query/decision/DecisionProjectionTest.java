@@ -18,6 +18,7 @@ import heard.query.config.ProjectionTest;
 import heard.query.decision.DecisionHistory.Feedback;
 import heard.query.decision.DecisionHistory.Kind;
 import heard.query.initiative.InitiativeReadModel;
+import heard.query.staff.StaffNames;
 import heard.query.web.NotFound;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 @ProjectionTest
-@Import({DecisionProjection.class, DecisionReader.class, InitiativeReadModel.class})
+@Import({DecisionProjection.class, DecisionReader.class, InitiativeReadModel.class, StaffNames.class})
 class DecisionProjectionTest {
     private static final String INITIATIVE = "initiative-1";
     private static final String V1 = "If we staff the Main Street crossing, then more children walk to school";

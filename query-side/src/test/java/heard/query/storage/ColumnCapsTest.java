@@ -149,6 +149,8 @@ class ColumnCapsTest {
         longest.put("initiative_view.title", TITLE);
         longest.put("staff_change.account_id", InputLimits.ACCOUNT_NAME);
         longest.put("staff_change.display_name", InputLimits.DISPLAY_NAME);
+        longest.put("staff_member.subject", InputLimits.ACCOUNT_NAME);
+        longest.put("staff_member.display_name", InputLimits.DISPLAY_NAME);
         longest.put("initiative_view.guiding_question", GUIDING_QUESTION);
         longest.put("initiative_view.stakeholder_groups", new GroupListConverter().convertToDatabaseColumn(
                 Collections.nCopies(GROUPS, new StakeholderGroup("x".repeat(GROUP_CODE), ESCAPED.repeat(GROUP_NAME),
