@@ -93,6 +93,13 @@ class FollowUpByEmailTest {
                 + "/follow-up/stop?channel=EMAIL";
         assertThat(first.getHeader("List-Unsubscribe", null)).isEqualTo("<" + stop + ">");
         assertThat(first.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        List<String> rows = db.queryForList("select id from follow_up_outbox where claim = (select claim from"
+                + " follow_up_outbox where feedback_id = ? and kind = 'ACKNOWLEDGED') order by id", String.class,
+                feedbackId);
+        assertThat(rows).hasSize(2);
+        assertThat(first.getHeader("Message-ID", null)).as("made from the message's outbox rows")
+                .isEqualTo("<" + UUID.nameUUIDFromBytes(String.join(",", rows).getBytes(StandardCharsets.UTF_8))
+                        + ".outbox@localhost>");
         assertThat(api.get("/r/" + receipt.get("receiptToken").asText()).status()).isEqualTo(200);
 
         JsonNode outbox = api.get("/api/admin/outbox", Api.as("admin")).json();
@@ -106,6 +113,8 @@ class FollowUpByEmailTest {
         List<MimeMessage> both = awaitMessages(mailbox, 2);
         assertThat(text(both.get(1))).contains("Publicamos lo que aprendimos")
                 .doesNotContain("Recibimos");
+        assertThat(both.get(1).getHeader("Message-ID", null)).endsWith(".outbox@localhost>")
+                .isNotEqualTo(first.getHeader("Message-ID", null));
         assertNothingMoreArrives(mailbox, 2);
     }
 

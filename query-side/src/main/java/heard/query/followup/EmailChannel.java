@@ -1,6 +1,8 @@
 package heard.query.followup;
 
 import heard.events.FollowUpChannel;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * E-mail through Spring Boot's mail support: ready once {@code spring.mail.host} is set. Each message says its
  * language and carries {@code List-Unsubscribe} with the one-click stop link and {@code List-Unsubscribe-Post}
  * (RFC 8058), so a mail client can stop the messages without opening a page. It comes from
- * {@code heard.follow-up.mail-from}.
+ * {@code heard.follow-up.mail-from}. Its {@code Message-ID} is made from its outbox rows and the sender's
+ * domain, so a message sent again after a crash has the one it had the first time.
  */
 @Component
 class EmailChannel implements MessageChannel {
@@ -24,6 +27,12 @@ class EmailChannel implements MessageChannel {
             @Value("${heard.follow-up.mail-from:Heard <heard@localhost>}") String from) {
         this.mail = mail;
         this.from = from;
+    }
+
+    /** {@code <key.outbox@domain>}, the domain the sender's address's. */
+    private String messageId(String key) throws AddressException {
+        String address = new InternetAddress(from).getAddress();
+        return "<" + key + ".outbox@" + address.substring(address.lastIndexOf('@') + 1) + ">";
     }
 
     @Override
@@ -48,6 +57,7 @@ class EmailChannel implements MessageChannel {
         mime.setHeader("Content-Language", message.language());
         mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
         mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mime.setHeader("Message-ID", messageId(message.key()));
         sender.send(mime);
         return null;
     }
