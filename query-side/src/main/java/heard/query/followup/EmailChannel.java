@@ -1,8 +1,6 @@
 package heard.query.followup;
 
 import heard.events.FollowUpChannel;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,12 +27,6 @@ class EmailChannel implements MessageChannel {
         this.from = from;
     }
 
-    /** {@code <key.outbox@domain>}, the domain the sender's address's. */
-    private String messageId(String key) throws AddressException {
-        String address = new InternetAddress(from).getAddress();
-        return "<" + key + ".outbox@" + address.substring(address.lastIndexOf('@') + 1) + ">";
-    }
-
     @Override
     public FollowUpChannel channel() {
         return FollowUpChannel.EMAIL;
@@ -57,7 +49,7 @@ class EmailChannel implements MessageChannel {
         mime.setHeader("Content-Language", message.language());
         mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
         mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        mime.setHeader("Message-ID", messageId(message.key()));
+        mime.setHeader("Message-ID", MailAddresses.messageId(message.key() + ".outbox", from));
         sender.send(mime);
         return null;
     }

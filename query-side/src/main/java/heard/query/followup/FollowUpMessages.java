@@ -61,8 +61,7 @@ class FollowUpMessages {
     }
 
     private String base(String configured) {
-        return configured.isEmpty() ? "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080")) : configured;
+        return MailAddresses.baseOr(configured, environment);
     }
 
     private static String withoutTrailingSlash(String url) {
