@@ -124,13 +124,13 @@ class StaffDigestTest {
         assertThat(dana.getSubject()).isEqualTo("Heard: lo que le espera el " + today);
         assertThat(dana.getHeader("Content-Language", null)).isEqualTo("es");
         assertThat((String) dana.getContent()).contains("Hola, dana:",
-                "Pasado el plazo prometido para acusar recibo: 2\n  " + console + "?overdue=true",
-                "Resúmenes corregidos por participantes que esperan un resumen nuevo: 1\n  " + console + "/corrected",
+                "Pasado el plazo prometido para acusar recibo: 2", console + "?overdue=true",
+                "Resúmenes corregidos por participantes que esperan un resumen nuevo: 1", console + "/corrected",
                 "Decisiones cuya revisión ha vencido: 1",
                 "Earlier afternoon buses: http://localhost:" + port + "/decisions/" + decisionId);
         assertThat(eli.getSubject()).isEqualTo("Heard: what waits for you on " + today);
         assertThat((String) eli.getContent()).contains("Hello eli,",
-                "Past the acknowledgement promise: 2\n  " + console + "?overdue=true",
+                "Past the acknowledgement promise: 2", console + "?overdue=true",
                 "Summaries corrected by participants, waiting for a new summary: 1", "Decisions whose review is due: 1")
                 .doesNotContain(quiet);
         for (MimeMessage digest : List.of(dana, eli)) {
@@ -148,7 +148,7 @@ class StaffDigestTest {
                 String.class)).containsExactly("dana SENT", "eli SENT");
     }
 
-    /** Fires the digest's job as its trigger would, and waits until the follow-up process has handled what it recorded. */
+    /** Fires the digest's job as its trigger would, and waits until the follow-up process handled what it recorded. */
     private void fireAndAwaitHandled() throws Exception {
         String count = "select count(*) from domain_event_entry where payload_type = 'heard.events.StaffDigestDue'";
         int before = db.queryForObject(count, Integer.class);
@@ -188,7 +188,7 @@ class StaffDigestTest {
         assertThat(response.status()).as(response.body()).isLessThan(300);
     }
 
-    /** A decision proposed on the feedback, whose review date passed without an assessment (as its deadline records it). */
+    /** A decision proposed on the feedback, whose review date passed without an assessment, as its deadline records. */
     private String reviewDue(Api api, String initiativeId, String feedbackId) {
         Api.Response proposed = api.post("/api/initiatives/" + initiativeId + "/decisions", """
                 {"title": "Earlier afternoon buses", "hypothesis": "If buses leave earlier, fewer wait alone",

@@ -14,13 +14,13 @@ import org.quartz.JobExecutionContext;
  * Records that the digest of the day the trigger was due on is due. Quartz makes one per firing through
  * Spring's job factory, which gives it this side's beans.
  */
-class StaffDigestJob implements Job {
+public class StaffDigestJob implements Job {
     static final String ZONE = "zone";
 
     private final EventGateway events;
     private final TransactionManager transactions;
 
-    StaffDigestJob(EventGateway events, TransactionManager transactions) {
+    public StaffDigestJob(EventGateway events, TransactionManager transactions) {
         this.events = events;
         this.transactions = transactions;
     }

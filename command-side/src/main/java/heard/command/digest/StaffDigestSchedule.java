@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -31,7 +32,10 @@ class StaffDigestSchedule {
     static final JobKey JOB = JobKey.jobKey("staff-digest", "heard");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("staff-digest", "heard");
 
-    /** Every instance sets the trigger as its configuration says, replacing the one stored: the last start wins. */
+    /**
+     * The trigger stored is kept while it says what the configuration says, so that a time it missed still fires;
+     * an instance configured otherwise replaces it, and the last one to start wins.
+     */
     @Bean
     SmartInitializingSingleton staffDigestTrigger(Scheduler scheduler,
             @Value("${heard.follow-up.digest.cron:0 0 7 * * ?}") String cron,
@@ -49,7 +53,11 @@ class StaffDigestSchedule {
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
             try {
-                scheduler.scheduleJob(job, Set.of(trigger), true);
+                if (!(scheduler.getTrigger(TRIGGER) instanceof CronTrigger stored
+                        && stored.getCronExpression().equals(cron)
+                        && stored.getTimeZone().equals(TimeZone.getTimeZone(zoneId)) && scheduler.checkExists(JOB))) {
+                    scheduler.scheduleJob(job, Set.of(trigger), true);
+                }
             } catch (SchedulerException e) {
                 throw new IllegalStateException("The staff digest could not be scheduled", e);
             }

@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Stops follow-up, from the link every message carries, and resumes it from the receipt page. A mail client's one-click unsubscribe (RFC 8058: a
- * post of {@code List-Unsubscribe=One-Click} to the link in {@code List-Unsubscribe}) is answered 200 and needs
- * nothing more than the link, which only the participant holds; the receipt page's form carries its signed
- * token, as its other forms do, and goes back to the page (303). {@code channel} (EMAIL or SMS) stops one
+ * Stops follow-up, from the link every message carries, and resumes it from the receipt page. A mail client's
+ * one-click unsubscribe (RFC 8058: a post of {@code List-Unsubscribe=One-Click} to the link in
+ * {@code List-Unsubscribe}) is answered 200 and needs nothing more than the link, which only the participant
+ * holds; the receipt page's forms carry its signed token, as its other forms do, and go back to the page (303). {@code channel} (EMAIL or SMS) stops one
  * channel; without it, every one. Resuming names its channel, and only a channel the participant stopped
  * resumes: one who was forgotten is never written to again.
  */

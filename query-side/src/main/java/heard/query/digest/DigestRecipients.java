@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (en or es; en unless set).
  */
 @ConfigurationProperties("heard.security")
-record DigestRecipients(Map<String, Member> users) {
-    record Member(List<String> roles, String email, String language) {
+public record DigestRecipients(Map<String, Member> users) {
+    public record Member(List<String> roles, String email, String language) {
     }
 
     record Recipient(String name, String email, String language) {

@@ -33,9 +33,9 @@ class WaitingWork {
 
     /** Each initiative with something waiting, by title. */
     List<Initiative> at(Instant now) {
-        Map<String, Long> overdue = counts("select initiative_id, count(*) from inbox_item where acknowledged_at is null"
-                + " and loop_closed_at is null and forgotten_at is null and acknowledge_by < ? group by initiative_id",
-                Timestamp.from(now));
+        Map<String, Long> overdue = counts("select initiative_id, count(*) from inbox_item"
+                + " where acknowledged_at is null and loop_closed_at is null and forgotten_at is null"
+                + " and acknowledge_by < ? group by initiative_id", Timestamp.from(now));
         Map<String, Long> corrected = counts("select initiative_id, count(*) from inbox_item where status = 'CORRECTED'"
                 + " and forgotten_at is null group by initiative_id");
         Map<String, List<Decision>> reviews = new LinkedHashMap<>();
@@ -43,7 +43,8 @@ class WaitingWork {
                         + " (select max(l.version) from decision_version l where l.decision_id = v.decision_id)"
                         + " and exists (select 1 from decision_review_due r where r.decision_id = v.decision_id"
                         + " and r.version = v.version) and not exists (select 1 from decision_outcome o"
-                        + " where o.decision_id = v.decision_id and o.version = v.version) order by v.title, v.decision_id")
+                        + " where o.decision_id = v.decision_id and o.version = v.version)"
+                        + " order by v.title, v.decision_id")
                 .query(rs -> {
                     reviews.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                             .add(new Decision(rs.getString(2), rs.getString(3)));

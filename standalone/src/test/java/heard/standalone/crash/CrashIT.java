@@ -88,7 +88,9 @@ class CrashIT {
         }
         String[] mail = {"--heard.demo-data=false", "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
                 "--heard.follow-up.gather=PT0S", "--heard.follow-up.send-every=PT0.5S",
-                "--heard.follow-up.backoff=PT1S", "--heard.follow-up.attempts=1000"};
+                "--heard.follow-up.backoff=PT1S", "--heard.follow-up.attempts=1000",
+                // a round that the kill cuts short leaves its claim, which lapses soon after the restart
+                "--heard.follow-up.lease=PT5S"};
         app = RunningJar.start(data, "follow-up-first", mail);
         api = app.api();
         String initiativeId = launch();
