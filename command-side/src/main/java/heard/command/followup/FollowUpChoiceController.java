@@ -70,7 +70,7 @@ class FollowUpChoiceController {
         if (!fromMailClient && !fromReceiptPage(feedbackId, formToken, request)) {
             return back(receiptToken, "error", "expired", lang);
         }
-        record(new StopFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), stopped, Instant.now(),
+        send(new StopFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), stopped, Instant.now(),
                 Actors.PARTICIPANT));
         return fromMailClient ? ResponseEntity.ok(Map.of("stopped", stopped == null ? "ALL" : stopped.name()))
                 : back(receiptToken, "followUp", "stopped", lang);
@@ -91,7 +91,7 @@ class FollowUpChoiceController {
         if (!fromReceiptPage(feedbackId, formToken, request)) {
             return back(receiptToken, "error", "expired", lang);
         }
-        record(new ResumeFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), resumed, Instant.now(),
+        send(new ResumeFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), resumed, Instant.now(),
                 Actors.PARTICIPANT));
         return back(receiptToken, "followUp", "resumed", lang);
     }
@@ -109,7 +109,7 @@ class FollowUpChoiceController {
                 && FROM_RECEIPT_PAGE.contains(origins.of(request));
     }
 
-    private void record(Object command) {
+    private void send(Object command) {
         try {
             commands.sendAndWait(command);
         } catch (ReceiptRejected | AggregateNotFoundException e) {
