@@ -55,7 +55,8 @@ class StaffDigestSchedule {
             try {
                 if (!(scheduler.getTrigger(TRIGGER) instanceof CronTrigger stored
                         && stored.getCronExpression().equals(cron)
-                        && stored.getTimeZone().equals(TimeZone.getTimeZone(zoneId)) && scheduler.checkExists(JOB))) {
+                        && stored.getTimeZone().getID().equals(TimeZone.getTimeZone(zoneId).getID())
+                        && scheduler.checkExists(JOB))) {
                     scheduler.scheduleJob(job, Set.of(trigger), true);
                 }
             } catch (SchedulerException e) {
