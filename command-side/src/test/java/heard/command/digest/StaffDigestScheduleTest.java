@@ -3,7 +3,6 @@ package heard.command.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Date;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,16 +42,17 @@ class StaffDigestScheduleTest {
         assertThat(quartz.getJobDetail(StaffDigestSchedule.JOB).getJobDataMap().getString(StaffDigestJob.ZONE))
                 .isEqualTo("Europe/Madrid");
 
+        Thread.sleep(20);
         start("0 0 7 * * ?", "Europe/Madrid");
-        assertThat(quartz.getTrigger(StaffDigestSchedule.TRIGGER)).as("the stored trigger, kept").isSameAs(first);
+        assertThat(quartz.getTrigger(StaffDigestSchedule.TRIGGER).getStartTime()).as("the stored trigger, kept")
+                .isEqualTo(first.getStartTime());
 
         start("0 30 6 * * ?", "UTC");
         CronTrigger replaced = (CronTrigger) quartz.getTrigger(StaffDigestSchedule.TRIGGER);
         assertThat(replaced.getCronExpression()).isEqualTo("0 30 6 * * ?");
         assertThat(replaced.getTimeZone().getID()).isEqualTo("UTC");
+        assertThat(replaced.getStartTime()).isAfter(first.getStartTime());
         assertThat(quartz.getTriggersOfJob(StaffDigestSchedule.JOB)).hasSize(1);
-        Date next = replaced.getFireTimeAfter(new Date());
-        assertThat(next).isNotNull();
     }
 
     @Test
