@@ -19,7 +19,7 @@ public record DigestRecipients(Map<String, Member> users) {
     record Recipient(String name, String email, String language) {
     }
 
-    DigestRecipients {
+    public DigestRecipients {
         users = users == null ? Map.of() : users;
     }
 
