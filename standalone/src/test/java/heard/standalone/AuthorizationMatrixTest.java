@@ -197,6 +197,8 @@ class AuthorizationMatrixTest {
                         ids -> "MessageSid=SM1&MessageStatus=delivered", GATEWAY_ONLY, null),
                 form("/r/{receiptToken}/follow-up/stop", ids -> "/r/" + ids.receipt() + "/follow-up/stop",
                         ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
+                form("/r/{receiptToken}/follow-up/resume", ids -> "/r/" + ids.receipt() + "/follow-up/resume",
+                        ids -> "channel=EMAIL", EVERYONE, ids -> "/r/" + ids.receipt()),
                 post("/api/receipts/forget", ids -> "/api/receipts/forget", ids -> "", PARTICIPANT),
                 post("/api/admin/participants/{feedbackId}/forget", ids -> "/api/admin/participants/"
                         + ids.feedback() + "/forget", ids -> "", only(Caller.ADMIN)));

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import heard.forms.FormTokens;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,6 +93,13 @@ class FollowUpByEmailTest {
                 + "/follow-up/stop?channel=EMAIL";
         assertThat(first.getHeader("List-Unsubscribe", null)).isEqualTo("<" + stop + ">");
         assertThat(first.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        List<String> rows = db.queryForList("select id from follow_up_outbox where claim = (select claim from"
+                + " follow_up_outbox where feedback_id = ? and kind = 'ACKNOWLEDGED') order by id", String.class,
+                feedbackId);
+        assertThat(rows).hasSize(2);
+        assertThat(first.getHeader("Message-ID", null)).as("made from the message's outbox rows")
+                .isEqualTo("<" + UUID.nameUUIDFromBytes(String.join(",", rows).getBytes(StandardCharsets.UTF_8))
+                        + ".outbox@localhost>");
         assertThat(api.get("/r/" + receipt.get("receiptToken").asText()).status()).isEqualTo(200);
 
         JsonNode outbox = api.get("/api/admin/outbox", Api.as("admin")).json();
@@ -102,6 +113,8 @@ class FollowUpByEmailTest {
         List<MimeMessage> both = awaitMessages(mailbox, 2);
         assertThat(text(both.get(1))).contains("Publicamos lo que aprendimos")
                 .doesNotContain("Recibimos");
+        assertThat(both.get(1).getHeader("Message-ID", null)).endsWith(".outbox@localhost>")
+                .isNotEqualTo(first.getHeader("Message-ID", null));
         assertNothingMoreArrives(mailbox, 2);
     }
 
@@ -204,6 +217,90 @@ class FollowUpByEmailTest {
     }
 
     @Test
+    void theReceiptPageTurnsTheMessagesBackOnInEitherLanguageAndTheNextStepIsToldAgain() throws Exception {
+        String initiativeId = loop.launchInitiative();
+        String address = unique("again") + "@example.org";
+        JsonNode receipt = submit(initiativeId, "Vuelvan a escribirme", "es",
+                "\"email\": \"" + address + "\", \"followUpByEmail\": true");
+        String feedbackId = receipt.get("feedbackId").asText();
+        String page = "/r/" + receipt.get("receiptToken").asText();
+        act("/api/feedback/" + feedbackId + "/acknowledgement", "{\"message\": \"Gracias\"}", "facilitator");
+        awaitMessages(address, 1);
+
+        String spanish = api.get(page).body();
+        assertThat(spanish).contains("<strong>activos</strong>", "Dejar de recibir correos")
+                .doesNotContain("Volver a recibir correos");
+        Api.Response stopped = postForm(page + "/follow-up/stop", "channel", "EMAIL", "formToken",
+                FormPage.token(spanish), "lang", "es");
+        assertThat(stopped.status()).isEqualTo(303);
+        assertThat(stopped.headers().firstValue("Location").orElseThrow()).contains("followUp=stopped", "lang=es");
+        String stoppedPage = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get(page + "?lang=es").body(), body -> body.contains("<strong>detenidos</strong>"));
+        assertThat(stoppedPage).contains("Volver a recibir correos").doesNotContain("Dejar de recibir correos");
+        assertThat(api.get(page + "?lang=en").body()).contains("<strong>stopped</strong>", "E-mail me again");
+
+        Api.Response resumed = postForm(page + "/follow-up/resume", "channel", "EMAIL", "formToken",
+                FormPage.token(stoppedPage), "lang", "es");
+        assertThat(resumed.status()).isEqualTo(303);
+        assertThat(resumed.headers().firstValue("Location").orElseThrow()).contains("followUp=resumed", "lang=es");
+        assertThat(eventsOf(feedbackId)).endsWith("FollowUpStopped", "FollowUpResumed");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get(page + "?followUp=resumed&lang=es").body(),
+                        body -> body.contains("<strong>activos</strong>")
+                                && body.contains("Hecho: le volveremos a escribir por ahí"));
+        assertThat(api.get(page + "?followUp=resumed&lang=en").body())
+                .contains("Done: we will write to you there again", "<strong>on</strong>", "Stop the e-mails");
+
+        act("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"Write again\"}", "facilitator");
+        assertThat(text(awaitMessages(address, 2).get(1))).contains("díganos si lo entendimos bien")
+                .doesNotContain("Recibimos");
+        assertNothingMoreArrives(address, 2);
+    }
+
+    @Test
+    void aResumeThatIsMalformedMissingExpiredOversizedOrForgottenRecordsNothing() {
+        String initiativeId = loop.launchInitiative();
+        JsonNode receipt = submit(initiativeId, "Stay stopped", "en",
+                "\"email\": \"" + unique("quiet") + "@example.org\", \"followUpByEmail\": true");
+        String feedbackId = receipt.get("feedbackId").asText();
+        String page = "/r/" + receipt.get("receiptToken").asText();
+        String resume = page + "/follow-up/resume";
+        assertThat(api.postAs("application/x-www-form-urlencoded", page + "/follow-up/stop?channel=EMAIL",
+                "List-Unsubscribe=One-Click").status()).isEqualTo(200);
+        String token = FormPage.token(api.get(page).body());
+        List<String> before = eventsOf(feedbackId);
+
+        assertField(postForm(resume, "formToken", token), 400, "channel");
+        assertField(postForm(resume, "channel", "", "formToken", token), 400, "channel");
+        assertField(postForm(resume, "channel", "PIGEON", "formToken", token), 400, "channel");
+        assertField(postForm(resume, "channel", "E".repeat(5_000), "formToken", token), 400, "channel");
+        assertThat(postForm(resume, "channel", "EMAIL", "formToken", token, "x", "y".repeat(70_000)).status())
+                .isEqualTo(413);
+        for (String unsigned : new String[] {"", "not-a-token", expiredToken(FormTokens.answerForm(feedbackId)),
+                FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1))
+                        .issue(FormTokens.answerForm("another-feedback"))}) {
+            Api.Response refused = postForm(resume, "channel", "EMAIL", "formToken", unsigned);
+            assertThat(refused.status()).isEqualTo(303);
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=expired");
+        }
+        Api.Response fromElsewhere = api.postAs("application/x-www-form-urlencoded", resume,
+                FormPage.body("channel", "EMAIL", "formToken", token), "Origin", "https://elsewhere.example");
+        assertThat(fromElsewhere.headers().firstValue("Location").orElseThrow()).contains("error=expired");
+        assertThat(postForm("/r/NoSuchReceiptToken000/follow-up/resume", "channel", "EMAIL", "formToken", token)
+                .status()).isEqualTo(404);
+        assertThat(postForm("/r/not-a-token/follow-up/resume", "channel", "EMAIL", "formToken", token).status())
+                .isEqualTo(404);
+        assertThat(eventsOf(feedbackId)).isEqualTo(before);
+
+        assertThat(api.post("/api/receipts/forget", "", "X-Receipt-Token", receipt.get("receiptToken").asText())
+                .status()).isBetween(200, 204);
+        assertThat(postForm(resume, "channel", "EMAIL", "formToken", token).status()).isEqualTo(303);
+        assertThat(eventsOf(feedbackId)).endsWith("FollowUpStopped", "ParticipantForgotten");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(page + "?lang=en").body()
+                .contains("id=\"follow-up\""));
+    }
+
+    @Test
     void aStopWithoutItsReceiptOrWithABadChannelIsRefusedAndRecordsNothing() {
         String initiativeId = loop.launchInitiative();
         JsonNode receipt = submit(initiativeId, "Keep going", "en",
@@ -239,6 +336,24 @@ class FollowUpByEmailTest {
         assertThat(api.post(feedback, base + "\"email\": \"x@example.org\", \"followUpByEmail\": true")
                 .status()).isEqualTo(400);
         assertThat(events()).isEqualTo(before);
+    }
+
+    private Api.Response postForm(String path, String... pairs) {
+        return api.postAs("application/x-www-form-urlencoded", path, FormPage.body(pairs),
+                "Origin", "http://localhost:" + port);
+    }
+
+    /** The simple names of the feedback's events, in order. */
+    private List<String> eventsOf(String feedbackId) {
+        return db.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number", String.class, feedbackId).stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private static String expiredToken(String purpose) {
+        return new FormTokens(StandaloneTest.FORM_SECRET.getBytes(StandardCharsets.UTF_8),
+                Clock.fixed(Instant.now().minus(Duration.ofHours(9)), ZoneOffset.UTC), Duration.ofHours(8))
+                .issue(purpose);
     }
 
     private long events() {

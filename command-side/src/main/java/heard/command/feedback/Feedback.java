@@ -195,9 +195,15 @@ public class Feedback {
         }
     }
 
-    /** Only a channel consented to and stopped resumes; a forgotten participant is never written to again. */
+    /**
+     * Only a channel consented to and stopped resumes; a forgotten participant is never written to again. With no
+     * receipt, the participant was known by the number they gave (a START texted from it).
+     */
     @CommandHandler
     void handle(ResumeFollowUp command) {
+        if (command.receiptTokenHash() != null && !receiptTokenHash.equals(command.receiptTokenHash())) {
+            throw new ReceiptRejected();
+        }
         if (!forgotten && stoppedOn.contains(command.channel())) {
             apply(new FollowUpResumed(feedbackId, initiativeId, command.channel(), command.at(), command.actor()));
         }

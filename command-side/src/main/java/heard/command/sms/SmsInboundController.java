@@ -91,7 +91,7 @@ class SmsInboundController {
         }
         if (START.contains(keyword)) {
             numbers.feedbackOf(number).forEach(feedbackId -> commands.sendAndWait(
-                    new ResumeFollowUp(feedbackId, FollowUpChannel.SMS, Instant.now(), Actors.PARTICIPANT)));
+                    new ResumeFollowUp(feedbackId, null, FollowUpChannel.SMS, Instant.now(), Actors.PARTICIPANT)));
             return reply(SmsReplies.STARTED);
         }
         if (HELP.contains(keyword) || body.isBlank()) {

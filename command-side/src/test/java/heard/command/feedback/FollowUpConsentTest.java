@@ -9,7 +9,10 @@ import heard.events.Channel;
 import heard.events.FeedbackSubmitted;
 import heard.events.FollowUpChannel;
 import heard.events.FollowUpConsented;
+import heard.events.FollowUpResumed;
 import heard.events.FollowUpStopped;
+import heard.events.ParticipantForgotten;
+import heard.command.followup.ResumeFollowUp;
 import heard.command.followup.StopFollowUp;
 import heard.command.rules.ReceiptRejected;
 import heard.events.ReceiptTokens;
@@ -97,6 +100,31 @@ class FollowUpConsentTest {
                 .expectNoEvents();
         fixture.given(submitted())
                 .when(new StopFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), null, AT, Actors.PARTICIPANT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void resumesAStoppedChannelWithItsReceiptButNeverForOneWhoWasForgotten() {
+        FollowUpStopped stopped = new FollowUpStopped(FEEDBACK, INITIATIVE, null, AT, Actors.PARTICIPANT);
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL), stopped)
+                .when(new ResumeFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), FollowUpChannel.EMAIL, AT,
+                        Actors.PARTICIPANT))
+                .expectEvents(new FollowUpResumed(FEEDBACK, INITIATIVE, FollowUpChannel.EMAIL, AT, Actors.PARTICIPANT));
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL), stopped)
+                .when(new ResumeFollowUp(FEEDBACK, ReceiptTokens.hash(ReceiptTokens.newToken()),
+                        FollowUpChannel.EMAIL, AT, Actors.PARTICIPANT))
+                .expectException(ReceiptRejected.class)
+                .expectNoEvents();
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL))
+                .when(new ResumeFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), FollowUpChannel.EMAIL, AT,
+                        Actors.PARTICIPANT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(submitted(), consented(FollowUpChannel.EMAIL), stopped,
+                        new ParticipantForgotten(FEEDBACK, INITIATIVE, AT, Actors.PARTICIPANT))
+                .when(new ResumeFollowUp(FEEDBACK, ReceiptTokens.hash(TOKEN), FollowUpChannel.EMAIL, AT,
+                        Actors.PARTICIPANT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * E-mail through Spring Boot's mail support: ready once {@code spring.mail.host} is set. Each message says its
  * language and carries {@code List-Unsubscribe} with the one-click stop link and {@code List-Unsubscribe-Post}
  * (RFC 8058), so a mail client can stop the messages without opening a page. It comes from
- * {@code heard.follow-up.mail-from}.
+ * {@code heard.follow-up.mail-from}. Its {@code Message-ID} is made from its outbox rows and the sender's
+ * domain, so a message sent again after a crash has the one it had the first time.
  */
 @Component
 class EmailChannel implements MessageChannel {
@@ -48,6 +49,7 @@ class EmailChannel implements MessageChannel {
         mime.setHeader("Content-Language", message.language());
         mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
         mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mime.setHeader("Message-ID", MailAddresses.messageId(message.key() + ".outbox", from));
         sender.send(mime);
         return null;
     }

@@ -34,7 +34,7 @@ class FollowUpMessages {
         this.commandUrl = withoutTrailingSlash(commandUrl);
     }
 
-    FollowUpMessage compose(Contact contact, List<MessageKind> kinds) {
+    FollowUpMessage compose(Contact contact, List<MessageKind> kinds, String key) {
         Locale locale = contact.language() != null && contact.language().startsWith("es")
                 ? Locale.forLanguageTag("es") : Locale.ENGLISH;
         String token = UriUtils.encodePathSegment(contact.receiptToken(), StandardCharsets.UTF_8);
@@ -53,7 +53,7 @@ class FollowUpMessages {
             text.append(' ').append(receipt).append(' ').append(word("followup.stop.sms", locale));
         }
         return new FollowUpMessage(locale.getLanguage(), word("followup.subject", locale), text.toString(), receipt,
-                stop);
+                stop, key);
     }
 
     private String word(String key, Locale locale, Object... arguments) {
@@ -61,8 +61,7 @@ class FollowUpMessages {
     }
 
     private String base(String configured) {
-        return configured.isEmpty() ? "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080")) : configured;
+        return MailAddresses.baseOr(configured, environment);
     }
 
     private static String withoutTrailingSlash(String url) {

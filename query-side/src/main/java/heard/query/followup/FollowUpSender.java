@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * then the rows have FAILED, with their cause, until an administrator retries them. A channel with nothing
  * configured sends nothing and its messages wait. A message handed to the server is marked sent at once; if the
  * app stops between the two, the message leaves again once its claim ({@code heard.follow-up.lease}, 5 min)
- * lapses: it may arrive twice, but it is never lost.
+ * lapses: it may arrive twice, but it is never lost, and an e-mail sent again carries the same
+ * {@code Message-ID}, so that mail systems that drop a duplicate drop it.
  */
 @Component
 class FollowUpSender {
@@ -68,7 +69,7 @@ class FollowUpSender {
         }
         try {
             String gatewayId = channels.get(batch.channel()).send(contact.get().address(),
-                    messages.compose(contact.get(), batch.kinds()));
+                    messages.compose(contact.get(), batch.kinds(), batch.key()));
             outbox.sent(batch, Instant.now(), gatewayId);
         } catch (Exception e) {
             int attempt = batch.attempts() + 1;

@@ -1,6 +1,7 @@
 package heard.query.followup;
 
 import heard.events.FollowUpChannel;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +22,14 @@ public class Outbox {
     /** One message to send: a participant's waiting rows on one channel. */
     public record Batch(String claim, String feedbackId, FollowUpChannel channel, List<String> ids,
             List<MessageKind> kinds, int attempts) {
+        /**
+         * The same for the same rows, however often they are claimed: a message sent again after a crash is
+         * known as the same message. Rows added since make another message, which then also tells them.
+         */
+        public String key() {
+            return UUID.nameUUIDFromBytes(String.join(",", ids.stream().sorted().toList())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+        }
     }
 
     public record Failure(String id, String feedbackId, FollowUpChannel channel, MessageKind kind, int attempts,

@@ -101,7 +101,9 @@ class ReceiptPage {
                 .addObject("followUps", returned.forgottenAt() != null ? List.of()
                         : followUps.choices(returned.feedbackId()))
                 .addObject("followUpStopped", "stopped".equals(followUp))
+                .addObject("followUpResumed", "resumed".equals(followUp))
                 .addObject("stopAction", links.commandTarget(request, "r", receiptToken, "follow-up", "stop"))
+                .addObject("resumeAction", links.commandTarget(request, "r", receiptToken, "follow-up", "resume"))
                 .addObject("formToken", forms.issue(FormTokens.answerForm(returned.feedbackId())))
                 .addObject("error", error == null ? null : ANSWER_PROBLEMS.contains(error) ? error : "other");
     }

@@ -67,6 +67,24 @@ class OutboxTest {
     }
 
     @Test
+    void theSameRowsClaimedAgainAreKnownAsTheSameMessageAndMoreRowsAsAnother() {
+        Instant now = Instant.now();
+        outbox.add("f7", FollowUpChannel.EMAIL, "event-1", MessageKind.ACKNOWLEDGED, now.minusSeconds(2));
+        outbox.add("f7", FollowUpChannel.EMAIL, "event-2", MessageKind.SUMMARY_WAITING, now.minusSeconds(1));
+        Outbox.Batch first = outbox.claimDue(BOTH, 10, now, now.plus(LEASE)).get(0);
+        Outbox.Batch again = outbox.claimDue(BOTH, 10, now.plus(LEASE).plusSeconds(1), now.plus(LEASE).plus(LEASE))
+                .get(0);
+        assertThat(again.claim()).isNotEqualTo(first.claim());
+        assertThat(again.key()).isEqualTo(first.key()).hasSize(36);
+
+        outbox.add("f7", FollowUpChannel.EMAIL, "event-3", MessageKind.LOOP_CLOSED, now.minusSeconds(1));
+        Outbox.Batch more = outbox.claimDue(BOTH, 10, now.plus(LEASE).plus(LEASE).plusSeconds(1),
+                now.plus(LEASE).plus(LEASE).plus(LEASE)).get(0);
+        assertThat(more.ids()).hasSize(3);
+        assertThat(more.key()).isNotEqualTo(first.key());
+    }
+
+    @Test
     void aFailureWaitsForItsRetryThenFailsForGoodAndAnAdministratorRetriesIt() {
         Instant now = Instant.now();
         outbox.add("f5", FollowUpChannel.EMAIL, "event-1", MessageKind.ACKNOWLEDGED, now.minusSeconds(1));

@@ -111,7 +111,8 @@ class ColumnCapsTest {
             "staff_change.change_kind", "staff_change.roles", "staff_change.actor",
             "follow_up_contact.feedback_id", "follow_up_contact.channel",
             "follow_up_outbox.id", "follow_up_outbox.feedback_id", "follow_up_outbox.channel",
-            "follow_up_outbox.event_id", "follow_up_outbox.kind", "follow_up_outbox.status", "follow_up_outbox.claim");
+            "follow_up_outbox.event_id", "follow_up_outbox.kind", "follow_up_outbox.status", "follow_up_outbox.claim",
+            "staff_digest.status", "staff_digest.claim");
 
     /**
      * The framework's own stores (tokens, dead letters, applied sequences, the instances that are up, rebuilds
@@ -228,6 +229,9 @@ class ColumnCapsTest {
         longest.put("follow_up_outbox.last_error", 500);
         // the SMS gateway's id of a message, not kept when longer
         longest.put("follow_up_outbox.gateway_id", 64);
+        // a configured facilitator's name: longer ones receive no digest
+        longest.put("staff_digest.account_id", InputLimits.ACCOUNT_NAME);
+        longest.put("staff_digest.last_error", 500);
         return longest;
     }
 

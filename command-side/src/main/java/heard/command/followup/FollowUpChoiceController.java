@@ -27,14 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Stops follow-up, from the link every message carries. A mail client's one-click unsubscribe (RFC 8058: a
- * post of {@code List-Unsubscribe=One-Click} to the link in {@code List-Unsubscribe}) is answered 200 and needs
- * nothing more than the link, which only the participant holds; the receipt page's form carries its signed
- * token, as its other forms do, and goes back to the page (303). {@code channel} (EMAIL or SMS) stops one
- * channel; without it, every one.
+ * Stops follow-up, from the link every message carries, and resumes it from the receipt page. A mail client's
+ * one-click unsubscribe (RFC 8058: a post of {@code List-Unsubscribe=One-Click} to the link in
+ * {@code List-Unsubscribe}) is answered 200 and needs nothing more than the link, which only the participant
+ * holds; the receipt page's forms carry its signed token, as its other forms do, and go back to the page (303). {@code channel} (EMAIL or SMS) stops one
+ * channel; without it, every one. Resuming names its channel, and only a channel the participant stopped
+ * resumes: one who was forgotten is never written to again.
  */
 @RestController
-class FollowUpStopController {
+class FollowUpChoiceController {
     private static final Set<FormOrigin.Source> FROM_RECEIPT_PAGE = Set.of(FormOrigin.Source.THIS_SITE,
             FormOrigin.Source.OPAQUE, FormOrigin.Source.UNSTATED);
 
@@ -45,7 +46,7 @@ class FollowUpStopController {
     private final FormOrigin origins;
     private final SubmissionRateLimit limit;
 
-    FollowUpStopController(CommandGateway commands, Catalog catalog, ReceiptLinks links, FormTokens forms,
+    FollowUpChoiceController(CommandGateway commands, Catalog catalog, ReceiptLinks links, FormTokens forms,
             FormOrigin origins, SubmissionRateLimit limit) {
         this.commands = commands;
         this.catalog = catalog;
@@ -63,34 +64,67 @@ class FollowUpStopController {
             @RequestParam(defaultValue = "") String lang,
             HttpServletRequest request) {
         limit.admit(request, null);
-        FollowUpChannel stopped = channel(channel);
-        if (!ReceiptTokens.isWellFormed(receiptToken)) {
-            throw new NotFound("receipt", "of this link");
-        }
-        String hash = ReceiptTokens.hash(receiptToken);
-        String feedbackId = catalog.feedbackOfReceipt(hash).orElseThrow(() -> new NotFound("receipt", "of this link"));
+        FollowUpChannel stopped = channel(channel, "use EMAIL or SMS, or leave it out to stop both");
+        String feedbackId = feedbackOf(receiptToken);
         boolean fromMailClient = "One-Click".equals(oneClick);
-        if (!fromMailClient && (!forms.accepts(formToken, FormTokens.answerForm(feedbackId))
-                || !FROM_RECEIPT_PAGE.contains(origins.of(request)))) {
+        if (!fromMailClient && !fromReceiptPage(feedbackId, formToken, request)) {
             return back(receiptToken, "error", "expired", lang);
         }
-        try {
-            commands.sendAndWait(new StopFollowUp(feedbackId, hash, stopped, Instant.now(), Actors.PARTICIPANT));
-        } catch (ReceiptRejected | AggregateNotFoundException e) {
-            throw new NotFound("receipt", "of this link");
-        }
+        send(new StopFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), stopped, Instant.now(),
+                Actors.PARTICIPANT));
         return fromMailClient ? ResponseEntity.ok(Map.of("stopped", stopped == null ? "ALL" : stopped.name()))
                 : back(receiptToken, "followUp", "stopped", lang);
     }
 
-    private static FollowUpChannel channel(String given) {
+    @PostMapping(path = "/r/{receiptToken}/follow-up/resume", consumes = "application/x-www-form-urlencoded")
+    ResponseEntity<?> resume(@PathVariable String receiptToken,
+            @RequestParam(required = false) String channel,
+            @RequestParam(defaultValue = "") String formToken,
+            @RequestParam(defaultValue = "") String lang,
+            HttpServletRequest request) {
+        limit.admit(request, null);
+        FollowUpChannel resumed = channel(channel, "name the channel to resume: EMAIL or SMS");
+        if (resumed == null) {
+            throw new InvalidInput("channel", "name the channel to resume: EMAIL or SMS");
+        }
+        String feedbackId = feedbackOf(receiptToken);
+        if (!fromReceiptPage(feedbackId, formToken, request)) {
+            return back(receiptToken, "error", "expired", lang);
+        }
+        send(new ResumeFollowUp(feedbackId, ReceiptTokens.hash(receiptToken), resumed, Instant.now(),
+                Actors.PARTICIPANT));
+        return back(receiptToken, "followUp", "resumed", lang);
+    }
+
+    private String feedbackOf(String receiptToken) {
+        if (!ReceiptTokens.isWellFormed(receiptToken)) {
+            throw new NotFound("receipt", "of this link");
+        }
+        return catalog.feedbackOfReceipt(ReceiptTokens.hash(receiptToken))
+                .orElseThrow(() -> new NotFound("receipt", "of this link"));
+    }
+
+    private boolean fromReceiptPage(String feedbackId, String formToken, HttpServletRequest request) {
+        return forms.accepts(formToken, FormTokens.answerForm(feedbackId))
+                && FROM_RECEIPT_PAGE.contains(origins.of(request));
+    }
+
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (ReceiptRejected | AggregateNotFoundException e) {
+            throw new NotFound("receipt", "of this link");
+        }
+    }
+
+    private static FollowUpChannel channel(String given, String hint) {
         if (given == null || given.isEmpty()) {
             return null;
         }
         try {
             return FollowUpChannel.valueOf(given);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("channel", "use EMAIL or SMS, or leave it out to stop both");
+            throw new InvalidInput("channel", hint);
         }
     }
 
