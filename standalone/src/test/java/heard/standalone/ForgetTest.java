@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Crypto-shredding end to end (DESIGN §7): a participant's words and contact are stored encrypted;
+ * Crypto-shredding end to end (docs/security.md): a participant's words and contact are stored encrypted;
  * when they ask to be forgotten (or an ADMIN does it for them) the key goes, the stored events can no
  * longer be read for their words, the read models drop them, the published counts stay, and a
  * replay of every projection brings none of it back.
