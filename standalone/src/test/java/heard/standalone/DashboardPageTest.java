@@ -1,6 +1,5 @@
 package heard.standalone;
 
-import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;

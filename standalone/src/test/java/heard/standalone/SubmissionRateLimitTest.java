@@ -1,6 +1,5 @@
 package heard.standalone;
 
-import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
