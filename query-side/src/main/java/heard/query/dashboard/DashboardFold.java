@@ -184,7 +184,8 @@ final class DashboardFold {
         Feedback row = next(e.feedbackId(), sequence);
         if (row != null) {
             // the event names only the themes added: those before it stay, as they do on the aggregate
-            e.themes().stream().filter(row.themes::add).forEach(theme -> add(row.initiativeId, Dimension.THEME, theme, 1));
+            e.themes().stream().filter(row.themes::add)
+                    .forEach(theme -> add(row.initiativeId, Dimension.THEME, theme, 1));
         }
     }
 
