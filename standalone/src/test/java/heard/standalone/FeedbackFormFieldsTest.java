@@ -47,7 +47,7 @@ class FeedbackFormFieldsTest {
         refusals.add(Map.entry("contact", Map.of("contact", "c".repeat(InputLimits.CONTACT + 1))));
         refusals.add(Map.entry("email", Map.of("email", "e".repeat(InputLimits.EMAIL + 1))));
         refusals.add(Map.entry("mobile", Map.of("mobile", "5".repeat(InputLimits.MOBILE + 1))));
-        for (Map.Entry<String, Map<String, String>> refused : refusals.entrySet()) {
+        for (Map.Entry<String, Map<String, String>> refused : refusals) {
             assertThat(postFeedback(token, refused.getValue())).as(refused.getValue().keySet().toString())
                     .endsWith("/i/" + initiative + "?error=" + refused.getKey() + "&lang=en");
         }
