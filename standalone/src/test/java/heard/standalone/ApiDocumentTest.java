@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @StandaloneTest
 class ApiDocumentTest {
-    @LocalServerPort
-    int port;
+    Api api;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -102,7 +100,7 @@ class ApiDocumentTest {
     }
 
     private JsonNode document() {
-        Api.Response document = new Api(port).get("/v3/api-docs");
+        Api.Response document = api.get("/v3/api-docs");
         assertThat(document.status()).isEqualTo(200);
         return document.json();
     }

@@ -1,15 +1,14 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.RecordComponent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ class AuditTest {
 
     @LocalServerPort
     int port;
+    Api api;
     @Autowired
     EventStore events;
 
@@ -37,7 +37,6 @@ class AuditTest {
 
     @Test
     void everyStaffActionNamesItsUserInItsEventsAndInTheHistoryOfWhatItChanged() {
-        Api api = new Api(port);
         Story story = everyStaffAction(api);
 
         Map<String, List<String>> actors = new TreeMap<>();
@@ -111,7 +110,7 @@ class AuditTest {
     private Story everyStaffAction(Api api) {
         String initiative = api.post("/api/initiatives", BadInputTest.LAUNCH, Api.as("admin")).json()
                 .get("initiativeId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/i/" + initiative).status() == 200);
+        eventually().until(() -> api.get("/i/" + initiative).status() == 200);
         JsonNode recorded = ok(api.post("/api/initiatives/" + initiative + "/feedback",
                 BadInputTest.SUBMIT.replace("WEB", "MEETING").replace("families", "a"), Api.as("facilitator")));
         String byApi = recorded.get("feedbackId").asText();
@@ -127,10 +126,10 @@ class AuditTest {
                 .headers().firstValue("Location").orElseThrow();
         assertThat(submittedForm).contains("submitted=true");
         String console = "/staff/i/" + initiative;
-        String byForms = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/"
+        String byForms = eventually().until(() -> api.get("/api/initiatives/"
                 + initiative + "/feedback", facilitator).json().get("items").findValuesAsText("feedbackId").stream()
                 .filter(id -> !id.equals(byApi)).findFirst().orElse(null), id -> id != null);
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        eventually()
                 .until(() -> api.get(console, facilitator).body(), page -> page.contains(byForms));
         for (String[] step : List.of(new String[] {"acknowledgement", "message", "Thank you"},
                 new String[] {"understanding", "summary", "The gate opens late"},
@@ -161,7 +160,7 @@ class AuditTest {
 
         String receipt = recorded.get("receiptToken").asText();
         new Loop(api).awaitFeed(receipt, "LOOP_CLOSED");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+        eventually().until(() -> {
             JsonNode items = api.get("/api/initiatives/" + initiative + "/feedback", facilitator).json().get("items");
             return items.findValuesAsText("status").equals(List.of("LOOP_CLOSED", "LOOP_CLOSED"))
                     && api.get("/api/decisions/" + decision + "/history").json().get("steps").size() == 4

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -206,6 +206,8 @@ class AuthorizationMatrixTest {
 
     @LocalServerPort
     int port;
+    Api api;
+    Loop loop;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -230,7 +232,6 @@ class AuthorizationMatrixTest {
     @ParameterizedTest
     @EnumSource(Way.class)
     void eachCallerGetsExactlyWhatItsRoleAllows(Way way) throws Exception {
-        Api api = new Api(port);
         Map<Caller, String[]> staff = new EnumMap<>(Caller.class);
         for (Caller caller : EnumSet.range(Caller.FACILITATOR, Caller.ADMIN)) {
             String user = caller.name().toLowerCase();
@@ -266,7 +267,7 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+        eventually().until(() ->
                 api.get("/api/initiatives/" + fresh(api).initiative() + "/indicators").status() == 200);
         new Loop(api).awaitEveryProjectionLive();
     }
@@ -277,7 +278,6 @@ class AuthorizationMatrixTest {
      */
     @Test
     void aRefusedCallerIsRefusedBeforeTheBodyIsRead() {
-        Api api = new Api(port);
         Ids unknown = new Ids("no-initiative", "no-feedback", "NoReceiptToken00000000", "no-decision", "no-indicator",
                 "no-account");
         List<String> wrong = new ArrayList<>();
@@ -301,7 +301,6 @@ class AuthorizationMatrixTest {
 
     @Test
     void aParticipantsTokenOpensOnlyTheirOwnFeedback() throws Exception {
-        Api api = new Api(port);
         Ids mine = fresh(api);
         Ids theirs = fresh(api);
         JsonNode feed = api.get("/api/receipts/me", "X-Receipt-Token", mine.receipt()).json();
@@ -320,8 +319,6 @@ class AuthorizationMatrixTest {
      */
     @Test
     void someoneElsesFeedbackAndNoFeedbackAnswerAlike() {
-        Api api = new Api(port);
-        Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
         String mine = loop.submit(initiative, "The bus is late").get("receiptToken").asText();
         String theirs = loop.submit(initiative, "The crossing has no guard").get("feedbackId").asText();
@@ -365,7 +362,7 @@ class AuthorizationMatrixTest {
         api.post("/api/feedback/" + ids.feedback() + "/understanding", "{\"summary\": \"The bus is late\"}",
                 Api.as("facilitator"));
         // the receipt page shows the answer form, with its token, once the summary waits for the participant
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        eventually().until(() ->
                 api.get("/api/decisions/" + decision).status() == 200
                         && FormPage.tokenIn(api.get("/r/" + ids.receipt()).body()).isPresent()
                         && FormPage.tokenIn(api.get("/staff/i/" + initiative, Api.as("facilitator")).body()).isPresent());

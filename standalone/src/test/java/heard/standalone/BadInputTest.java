@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every write endpoint against malformed, incomplete, wrongly typed, oversized, unknown,
@@ -102,15 +101,12 @@ class BadInputTest {
                         "{\"value\": 1, \"at\": \"yesterday\"}"));
     }
 
-    @LocalServerPort
-    int port;
     Api api;
     Ids ids;
     String receiptToken;
 
     @BeforeEach
     void anInitiativeWithOneFeedback() {
-        api = new Api(port);
         Known known = known(api);
         ids = known.ids();
         receiptToken = known.receiptToken();

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +48,6 @@ class BrowserTest {
 
     @BeforeEach
     void open() throws IOException {
-        api = new Api(port);
-        loop = new Loop(api);
         chromium = Chromium.open();
         browser = chromium.driver();
     }
@@ -69,8 +67,7 @@ class BrowserTest {
     @Test
     void aParticipantSendsFeedbackAndGetsTheLinkToKeep() {
         String initiativeId = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> api.get("/i/" + initiativeId).status() == 200);
+        loop.awaitQuestionPage(initiativeId);
 
         browser.get(base() + "/i/" + initiativeId);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Getting to school safely");
@@ -85,7 +82,7 @@ class BrowserTest {
         assertThat(keep.getText()).startsWith(base() + "/r/");
         assertThat(browser.getCurrentUrl()).startsWith(keep.getText());
         // The receipt page is a projection: the timeline shows once it has caught up.
-        String firstStep = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
+        String firstStep = eventually().pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     browser.navigate().refresh();
                     return browser.findElements(By.cssSelector("ol.steps li.step")).stream()
@@ -100,7 +97,7 @@ class BrowserTest {
         browser.findElement(By.id("forget-confirm")).click();
         browser.findElement(By.cssSelector("section.forget button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("forgotten=true"));
-        String erased = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300))
+        String erased = eventually().pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     browser.navigate().refresh();
                     return browser.findElement(By.tagName("main")).getText();
@@ -151,9 +148,7 @@ class BrowserTest {
     void aFacilitatorAcknowledgesASubmissionWithOneClick() {
         String initiativeId = loop.launchInitiative();
         String feedbackId = loop.submit(initiativeId, "The afternoon bus never comes").get("feedbackId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get(
-                "/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
-                .path("totalItems").asInt() == 1);
+        loop.awaitInbox(initiativeId, "", 1);
         chromium.signIn("facilitator");
 
         browser.get(base() + "/staff");
@@ -170,7 +165,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText())
                 .contains("Acknowledged. The participant can see it on their page.");
         // The inbox is a projection: it shows the acknowledgement a moment later.
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        eventually().pollInterval(Duration.ofMillis(300)).until(() -> {
             browser.navigate().refresh();
             return browser.findElement(item).findElement(By.className("status")).getText();
         }, "Acknowledged"::equals);
@@ -181,9 +176,7 @@ class BrowserTest {
     void aFacilitatorSignsInOnThePageWorksSignsOutAndCannotComeBackWithTheOldCookie() {
         String initiativeId = loop.launchInitiative();
         String feedbackId = loop.submit(initiativeId, "The lights at the crossing are out").get("feedbackId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> api.get(
-                "/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
-                .path("totalItems").asInt() == 1);
+        loop.awaitInbox(initiativeId, "", 1);
 
         browser.get(base() + "/staff/i/" + initiativeId);
         assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/signin");
@@ -220,7 +213,7 @@ class BrowserTest {
         browser.get(base() + "/staff/i/" + initiativeId);
         assertThat(browser.getCurrentUrl()).as("the old cookie opens nothing").isEqualTo(base() + "/signin");
         assertThat(browser.findElements(By.id("ack-button-" + feedbackId))).isEmpty();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/initiatives/" + initiativeId
+        eventually().until(() -> api.get("/api/initiatives/" + initiativeId
                 + "/feedback", Api.as("facilitator")).json().at("/items/0/acknowledgedBy").asText(), "facilitator"::equals);
     }
 
@@ -246,7 +239,7 @@ class BrowserTest {
                 "/decisions/" + story.decisionId, "/r/" + story.evidenceToken, "/r/" + "P".repeat(22) + "?submitted=true",
                 "/r/" + "M".repeat(22));
         List<String> facilitatorPages = List.of("/staff", "/staff/i/" + id, "/staff/i/" + id + "/corrected");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+        eventually().pollInterval(Duration.ofMillis(300)).until(() ->
                 api.get("/decisions/" + story.decisionId).status() == 200
                         && api.get("/r/" + story.evidenceToken).body().contains(story.decisionId));
 

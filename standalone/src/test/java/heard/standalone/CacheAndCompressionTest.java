@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,12 +32,12 @@ class CacheAndCompressionTest {
 
     @LocalServerPort
     int port;
+    Loop loop;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void staticFilesAreKeptForAYearPagesAndJsonNeverAndTextIsCompressed() throws Exception {
-        Loop loop = new Loop(new Api(port));
         String initiativeId = loop.initiativeWithElevenVoices();
         String receiptToken = loop.submit(initiativeId, "The crossing has no lights").get("receiptToken").asText();
 
@@ -70,7 +70,7 @@ class CacheAndCompressionTest {
         }
         assertThat(feedbackRepeat).isLessThan(feedbackFirst / 2);
 
-        HttpResponse<byte[]> receipt = Awaitility.await().atMost(Duration.ofSeconds(20))
+        HttpResponse<byte[]> receipt = eventually()
                 .until(() -> get("/r/" + receiptToken), response -> response.statusCode() == 200);
         assertThat(receipt.headers().firstValue("Cache-Control")).hasValue("no-store");
         HttpResponse<byte[]> json = get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst"));

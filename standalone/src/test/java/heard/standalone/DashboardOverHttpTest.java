@@ -1,17 +1,14 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard as the public, staff and analysts read it, its exports, and rebuilding it:
@@ -19,16 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class DashboardOverHttpTest {
-    @LocalServerPort
-    int port;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     private String initiativeWithSevenVoices() {
         String initiativeId = loop.launchInitiative();
@@ -44,17 +33,11 @@ class DashboardOverHttpTest {
                 Api.as("facilitator")).status()).isEqualTo(200);
         assertThat(api.post("/api/feedback/" + feedbackIds.get(0) + "/themes", "{\"themes\": [\"transport\"]}",
                 Api.as("analyst")).status()).isEqualTo(200);
-        awaitDashboard(initiativeId, d -> d.at("/loop/acknowledged").asInt() == 1
+        loop.awaitDashboard(initiativeId, d -> d.at("/loop/acknowledged").asInt() == 1
                 && d.at("/participation/total").asInt() == 7 && d.at("/themes").size() == 1);
         return initiativeId;
     }
 
-    private JsonNode awaitDashboard(String initiativeId, java.util.function.Predicate<JsonNode> ready) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response read = api.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst"));
-            return read.status() == 200 ? read.json() : null;
-        }, dashboard -> dashboard != null && ready.test(dashboard));
-    }
 
     @Test
     void analystsAndAdministratorsSeeExactFigures() {
@@ -210,8 +193,8 @@ class DashboardOverHttpTest {
             assertThat(replay.status()).as(name + ": " + replay.body()).isEqualTo(202);
         }
         loop.awaitEveryProjectionLive();
-        awaitDashboard(initiativeId, after -> after.equals(before));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+        loop.awaitDashboard(initiativeId, after -> after.equals(before));
+        eventually().until(
                 () -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json(),
                 inbox -> inbox.equals(inboxBefore));
     }

@@ -2,27 +2,15 @@ package heard.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The web dashboard as a browser without script reads it: its tables, its languages, and its hidden small counts. */
 @StandaloneTest
 class DashboardPageTest {
-    @LocalServerPort
-    int port;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     @Test
     void thePublicPageShowsEveryChartWithItsTableAndFlagsTheMissingVoices() {
@@ -50,8 +38,7 @@ class DashboardPageTest {
     void smallCountsAreHiddenOnThePublicPageAndShownToAnalysts() {
         String initiativeId = loop.launchInitiative();
         loop.submit(initiativeId, "Only one voice so far");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
-                + "/dashboard", Api.as("analyst")).json().at("/participation/total").asInt() == 1);
+        loop.awaitDashboard(initiativeId, dashboard -> dashboard.at("/participation/total").asInt() == 1);
 
         Api.Response everyone = api.get("/i/" + initiativeId + "/dashboard/tables");
         assertThat(everyone.status()).isEqualTo(200);
@@ -89,7 +76,7 @@ class DashboardPageTest {
     @Test
     void theQuestionsLeadToTheirDashboards() {
         String initiativeId = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/i/" + initiativeId).status() == 200);
+        loop.awaitQuestionPage(initiativeId);
         assertThat(api.get("/").body()).contains("href=\"/i/" + initiativeId + "/dashboard\"");
         assertThat(api.get("/i/" + initiativeId + "/learnings").body())
                 .contains("href=\"/i/" + initiativeId + "/dashboard\"");

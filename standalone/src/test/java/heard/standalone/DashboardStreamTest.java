@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The live dashboard: viewers of the event stream and subscribers of the query see each change as it lands. */
 @StandaloneTest
 class DashboardStreamTest {
-    static final Duration SOON = Duration.ofSeconds(15);
     @LocalServerPort
     int port;
     @Autowired
@@ -35,16 +33,10 @@ class DashboardStreamTest {
     Api api;
     Loop loop;
 
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
-
     /** A new initiative whose dashboard the read side has started. */
     private String launched() {
         String initiativeId = loop.launchInitiative();
-        Awaitility.await().atMost(SOON).until(() -> api.get("/api/initiatives/" + initiativeId + "/dashboard").status() == 200);
+        eventually().until(() -> api.get("/api/initiatives/" + initiativeId + "/dashboard").status() == 200);
         return initiativeId;
     }
 
@@ -53,7 +45,7 @@ class DashboardStreamTest {
      * the log: later figures step away from that one, not from whatever a viewer was shown before it.
      */
     private void awaitFirstPublicSnapshot(String initiativeId) {
-        Awaitility.await().atMost(SOON).pollInterval(Duration.ofMillis(50)).until(() -> db.queryForObject(
+        eventually().until(() -> db.queryForObject(
                 "select count(*) from dashboard_public where initiative_id = ?", Integer.class, initiativeId) == 1);
     }
 
@@ -67,7 +59,7 @@ class DashboardStreamTest {
 
     /** The next dashboard event that passes the test, skipping earlier ones. */
     private static JsonNode awaitDashboard(EventStream viewer, Predicate<JsonNode> ready) throws Exception {
-        long deadline = System.nanoTime() + SOON.toNanos();
+        long deadline = System.nanoTime() + Eventually.TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             EventStream.Event event = viewer.next("dashboard", Duration.ofNanos(deadline - System.nanoTime()));
             if (event == null) {
@@ -118,10 +110,10 @@ class DashboardStreamTest {
             for (int i = 0; i < 5; i++) {
                 loop.submit(initiativeId, "Voice number " + i);
             }
-            long deadline = System.nanoTime() + SOON.toNanos();
+            long deadline = System.nanoTime() + Eventually.TIMEOUT.toNanos();
             while (seen.get(seen.size() - 1).at("/participation/total").asInt() != 5) {
                 assertThat(System.nanoTime()).as("five voices shown in time").isLessThan(deadline);
-                EventStream.Event event = viewer.next("dashboard", SOON);
+                EventStream.Event event = viewer.next("dashboard", Eventually.TIMEOUT);
                 assertThat(event).isNotNull();
                 seen.add(figures(event));
             }
@@ -157,8 +149,8 @@ class DashboardStreamTest {
                 awaitDashboard(analyst, figures -> figures.at("/participation/total").asInt() == total);
                 read.add(api.get("/api/initiatives/" + initiativeId + "/dashboard").json());
             }
-            long deadline = System.nanoTime() + SOON.toNanos();
-            for (EventStream.Event event = everyone.next("dashboard", SOON); event != null;
+            long deadline = System.nanoTime() + Eventually.TIMEOUT.toNanos();
+            for (EventStream.Event event = everyone.next("dashboard", Eventually.TIMEOUT); event != null;
                     event = everyone.next("dashboard", Duration.ofSeconds(2))) {
                 assertThat(System.nanoTime()).as("the public stream falls quiet").isLessThan(deadline);
                 streamed.add(figures(event));
@@ -219,11 +211,11 @@ class DashboardStreamTest {
         EventStream viewer = EventStream.open(port, stream(initiativeId));
         awaitDashboard(viewer, figures -> true);
         assertThat(viewersOf(initiativeId)).isEqualTo(1);
-        assertThat(viewer.next(":", SOON)).as("a heartbeat").isNotNull();
+        assertThat(viewer.next(":", Eventually.TIMEOUT)).as("a heartbeat").isNotNull();
 
         viewer.close();
 
-        Awaitility.await().atMost(SOON).until(() -> viewersOf(initiativeId) == 0);
+        eventually().until(() -> viewersOf(initiativeId) == 0);
     }
 
     @Test
@@ -249,7 +241,7 @@ class DashboardStreamTest {
                 viewer.close();
             }
         }
-        Awaitility.await().atMost(SOON).until(() -> viewersOf(initiativeId) == 0);
+        eventually().until(() -> viewersOf(initiativeId) == 0);
     }
 
     @Test
@@ -259,14 +251,14 @@ class DashboardStreamTest {
                 new DashboardQuery(initiativeId, true), ResponseTypes.instanceOf(DashboardView.class),
                 ResponseTypes.instanceOf(DashboardView.class));
         try {
-            DashboardView initial = result.initialResult().block(SOON);
+            DashboardView initial = result.initialResult().block(Eventually.TIMEOUT);
             assertThat(initial.participation().total()).isEqualTo(0L);
 
             loop.submit(initiativeId, "Please light the path by the river");
 
             DashboardView update = result.updates()
                     .filter(view -> Long.valueOf(1).equals(view.participation().total()))
-                    .blockFirst(SOON);
+                    .blockFirst(Eventually.TIMEOUT);
             assertThat(update).isNotNull();
             assertThat(update.loop().submitted()).isEqualTo(1L);
         } finally {

@@ -1,19 +1,16 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import heard.events.FeedbackThemed;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,9 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @StandaloneTest
 class DeadLettersTest {
-    static final Duration SOON = Duration.ofSeconds(20);
-    @LocalServerPort
-    int port;
     @Autowired
     EventGateway events;
     @Autowired
@@ -34,12 +28,6 @@ class DeadLettersTest {
     JdbcTemplate db;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     private long submitted(String initiativeId) {
         return api.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst")).json()
@@ -57,7 +45,7 @@ class DeadLettersTest {
     void aPoisonEventIsParkedAloneAndRetriedWithoutStoppingTheProjection() {
         String poisoned = loop.launchInitiative();
         String feedbackId = loop.submit(poisoned, "The bus is late").get("feedbackId").asText();
-        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 1);
+        eventually().until(() -> submitted(poisoned) == 1);
         String theme = "t".repeat(300);
         transactions.executeInTransaction(() -> events.publish(
                 new FeedbackThemed(feedbackId, poisoned, List.of(theme), Instant.now(), "analyst")));
@@ -65,9 +53,9 @@ class DeadLettersTest {
 
         String healthy = loop.launchInitiative();
         loop.submit(healthy, "Another question goes on");
-        Awaitility.await().atMost(SOON).until(() -> submitted(healthy) == 1);
-        Awaitility.await().atMost(SOON).until(() -> !dashboardLetters().isEmpty());
-        Awaitility.await().atMost(SOON).until(() -> submitted(poisoned) == 2);
+        eventually().until(() -> submitted(healthy) == 1);
+        eventually().until(() -> !dashboardLetters().isEmpty());
+        eventually().until(() -> submitted(poisoned) == 2);
         JsonNode letter = dashboardLetters().get(0);
         assertThat(letter.get("eventType").asText()).isEqualTo("FeedbackThemed");
         assertThat(letter.get("causeType").asText()).isNotBlank();
@@ -78,7 +66,7 @@ class DeadLettersTest {
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("retried").asInt()).isGreaterThanOrEqualTo(1);
-        Awaitility.await().atMost(SOON).until(() -> api.get("/api/initiatives/" + poisoned + "/dashboard",
+        eventually().until(() -> api.get("/api/initiatives/" + poisoned + "/dashboard",
                 Api.as("analyst")).json().at("/themes/0/theme").asText().equals(theme));
         assertThat(submitted(poisoned)).isEqualTo(2);
         assertThat(dashboardLetters()).isEmpty();

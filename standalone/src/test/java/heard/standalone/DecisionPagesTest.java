@@ -1,18 +1,16 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.events.DecisionReviewDue;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A decision's public page, as a browser without JavaScript reads it, in English and in Spanish:
@@ -21,8 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class DecisionPagesTest {
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore events;
     Api api;
@@ -30,7 +26,6 @@ class DecisionPagesTest {
 
     @BeforeEach
     void aDecisionRevisedTwice() {
-        api = new Api(port);
         story = new DecisionStory(api, "Earlier afternoon buses");
         story.awaitWholeHistory();
     }
@@ -95,7 +90,7 @@ class DecisionPagesTest {
                 new DecisionReviewDue(story.decisionId, story.initiativeId, 3, LocalDate.parse("2099-09-01"), passed,
                         "system")));
 
-        String body = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        String body = eventually()
                 .until(() -> api.get("/decisions/" + story.decisionId).body(),
                         page -> page.contains("The review date, September 1, 2099, has passed"));
         assertThat(body).contains("We owe you that answer.",
@@ -109,7 +104,7 @@ class DecisionPagesTest {
         assertThat(api.post("/api/decisions/" + story.decisionId + "/outcome",
                 "{\"verdict\": \"SUPPORTED\", \"observed\": \"Waits fell to 9 minutes\"}", Api.as("leader"))
                 .status()).isEqualTo(200);
-        String assessed = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        String assessed = eventually()
                 .until(() -> api.get("/decisions/" + story.decisionId).body(),
                         page -> page.contains("Waits fell to 9 minutes"));
         assertThat(assessed).contains("It worked: what happened supports the hypothesis.", "We assessed version 3",
@@ -126,7 +121,7 @@ class DecisionPagesTest {
                 Api.as("leader"));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
 
-        String page = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        String page = eventually()
                 .until(() -> api.get("/i/" + story.initiativeId + "/learnings?lang=es").body(),
                         body -> body.contains("Buses leave earlier"));
         assertThat(page).contains("Las decisiones detrás de esto y cómo han cambiado",
@@ -158,7 +153,7 @@ class DecisionPagesTest {
     @Test
     void theParticipantsPageLinksToEachDecisionTheirFeedbackInformedOrChanged() {
         String receipt = "/r/" + story.evidenceToken;
-        String english = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        String english = eventually()
                 .until(() -> api.get(receipt + "?lang=en").body(), page -> page.contains("Your feedback changed a decision"));
         assertThat(english).contains("Your feedback was weighed as evidence for a decision:",
                 "href=\"/decisions/" + story.decisionId + "\"", ">Earlier afternoon buses</a>", "Version 1",

@@ -1,18 +1,16 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The public reads of decisions and indicators, by an anonymous caller over HTTP: a decision now,
@@ -22,14 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @StandaloneTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionReadsTest {
-    @LocalServerPort
-    int port;
     Api api;
     DecisionStory story;
 
     @BeforeAll
     void aDecisionRevisedTwice() {
-        api = new Api(port);
         story = new DecisionStory(api, "Earlier afternoon buses");
         story.awaitWholeHistory();
     }
@@ -128,7 +123,7 @@ class DecisionReadsTest {
         assertThat(decisions.get(0).get("evidenceCount").asInt()).isEqualTo(2);
         assertThat(decisions.get(0).get("verdict").asText()).isEqualTo("INCONCLUSIVE");
         String quiet = "/api/initiatives/" + new Loop(api).launchInitiative();
-        JsonNode none = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        JsonNode none = eventually()
                 .until(() -> api.get(quiet + "/decisions"), listed -> listed.status() == 200).json();
         assertThat(none).isEmpty();
         assertThat(ok(api.get(quiet + "/indicators"))).isEmpty();
@@ -140,7 +135,7 @@ class DecisionReadsTest {
             assertThat(api.post("/api/indicators/" + story.indicatorId + "/measurements", measurement,
                     Api.as("analyst")).status()).isEqualTo(200);
         }
-        JsonNode series = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        JsonNode series = eventually()
                 .until(() -> ok(api.get("/api/indicators/" + story.indicatorId)),
                         indicator -> indicator.get("measurements").size() == 3);
         assertThat(series.get("name").asText()).isEqualTo("Minutes waiting");
@@ -159,7 +154,7 @@ class DecisionReadsTest {
 
     @Test
     void participantsSeeTheDecisionsTheirFeedbackInformedOrChanged() {
-        JsonNode evidenceFeed = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        JsonNode evidenceFeed = eventually()
                 .until(() -> ok(api.get("/api/receipts/me", "X-Receipt-Token", story.evidenceToken)),
                         feed -> Loop.steps(feed).contains("DECISION_REVISED"));
         assertThat(Loop.steps(evidenceFeed)).containsExactly("SUBMITTED", "DECISION_INFORMED", "DECISION_REVISED");
@@ -171,7 +166,7 @@ class DecisionReadsTest {
         assertThat(revised.get("decisionVersion").asInt()).isEqualTo(3);
         assertThat(revised.get("text").asText()).isEqualTo("Count through the summer");
 
-        JsonNode triggerFeed = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        JsonNode triggerFeed = eventually()
                 .until(() -> ok(api.get("/api/receipts/me", "X-Receipt-Token", story.triggerToken)),
                         feed -> Loop.steps(feed).contains("DECISION_REVISED"));
         assertThat(Loop.steps(triggerFeed)).containsExactly("SUBMITTED", "THEMED", "DECISION_REVISED");

@@ -1,8 +1,8 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import heard.command.decision.ProposeDecision;
 import heard.command.decision.ReviseDecision;
@@ -14,7 +14,6 @@ import heard.events.IndicatorTarget;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -86,7 +85,7 @@ class DecisionStoreTest {
             version = commands.<Integer>sendAndWait(reviseTo(version, "hypothesis " + revision));
         }
         assertThat(version).isEqualTo(12);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !snapshots().isEmpty());
+        eventually().until(() -> !snapshots().isEmpty());
         assertThat(snapshots()).allSatisfy(json -> assertThat(json).isNotEqualTo("{}").contains("\"version\""));
 
         // loaded from the snapshot plus the events after it: a stale version is still refused, the current accepted

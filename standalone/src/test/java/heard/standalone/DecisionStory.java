@@ -1,12 +1,11 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 
 /**
  * A decision revised twice on what families said, made over HTTP by the people who would make it,
@@ -84,7 +83,7 @@ final class DecisionStory {
 
     /** The decision once the read side shows what was done. */
     JsonNode awaitDecision(Predicate<JsonNode> shown) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        return eventually()
                 .until(() -> {
                     Api.Response read = api.get("/api/decisions/" + decisionId + "/history");
                     return read.status() == 200 ? read.json() : null;

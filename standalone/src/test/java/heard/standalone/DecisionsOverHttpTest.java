@@ -9,13 +9,11 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A leader proposes a decision as a hypothesis, revises it on what families said, and assesses it. */
 @StandaloneTest
 class DecisionsOverHttpTest {
-    @LocalServerPort
-    int port;
+    Loop loop;
     Api api;
     String initiativeId;
     String indicatorId;
@@ -25,8 +23,6 @@ class DecisionsOverHttpTest {
 
     @BeforeEach
     void aDecisionOnWhatAFamilySaid() {
-        api = new Api(port);
-        Loop loop = new Loop(api);
         initiativeId = loop.launchInitiative();
         evidence = loop.submit(initiativeId, "The afternoon bus is late").get("feedbackId").asText();
         trigger = loop.submit(initiativeId, "It is worse on Fridays").get("feedbackId").asText();

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,12 +60,6 @@ class FollowUpByEmailTest {
     JdbcTemplate db;
     private Api api;
     private Loop loop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     @Test
     void eachBurstOfStepsIsOneMessageInTheParticipantsLanguageWithTheirLinkAndNoOnesWords() throws Exception {
@@ -162,7 +155,7 @@ class FollowUpByEmailTest {
         JsonNode receipt = submit(initiativeId, "Sealed", "en", "\"email\": \"" + address + "\", \"followUpByEmail\": true, "
                 + "\"mobile\": \"+34 612 345 678\", \"followUpBySms\": true");
         String feedbackId = receipt.get("feedbackId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+        eventually().until(() -> db.queryForObject(
                 "select count(*) from follow_up_contact where feedback_id = ?", Integer.class, feedbackId) == 2);
 
         List<String> stored = new ArrayList<>(db.queryForList("select payload from domain_event_entry where aggregate_identifier = ?",
@@ -209,7 +202,7 @@ class FollowUpByEmailTest {
                 .isEqualTo(200);
         assertThat(api.postAs("application/x-www-form-urlencoded", stop, "List-Unsubscribe=One-Click").status())
                 .as("a mail client may post twice").isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/r/" + token + "?lang=en").body()
+        eventually().until(() -> api.get("/r/" + token + "?lang=en").body()
                 .contains("<strong>stopped</strong>"));
         act("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"Stop later\"}", "facilitator");
         publishLearning(initiativeId, feedbackId);
@@ -388,7 +381,7 @@ class FollowUpByEmailTest {
     }
 
     private static List<MimeMessage> awaitMessages(String address, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        return eventually()
                 .until(() -> to(address), messages -> messages.size() >= count);
     }
 

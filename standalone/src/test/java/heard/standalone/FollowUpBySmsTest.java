@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,12 +116,12 @@ class FollowUpBySmsTest {
 
     @LocalServerPort
     int port;
+    Api api;
     @Autowired
     JdbcTemplate db;
 
     @Test
     void theGatewayReceivesExactlyOneTwilioMessagesRequestPerBurstInTheParticipantsLanguage() {
-        Api api = new Api(port);
         String initiativeId = new Loop(api).launchInitiative();
         JsonNode receipt = submit(api, initiativeId, "+34 612 345 678");
         acknowledge(api, receipt);
@@ -161,14 +160,13 @@ class FollowUpBySmsTest {
 
     @Test
     void aFailedSendIsTriedAgainAndOneThatKeepsFailingIsShownMasked() {
-        Api api = new Api(port);
         String initiativeId = new Loop(api).launchInitiative();
         acknowledge(api, submit(api, initiativeId, FAILS_ONCE));
         acknowledge(api, submit(api, initiativeId, REFUSED));
 
         assertThat(awaitRequests(FAILS_ONCE, 2)).hasSize(2);
         awaitRequests(REFUSED, 2);
-        JsonNode failure = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+        JsonNode failure = eventually().until(
                 () -> api.get("/api/admin/outbox", Api.as("admin")).json().path("failures"), f -> f.size() > 0).get(0);
         assertThat(failure.get("channel").asText()).isEqualTo("SMS");
         assertThat(failure.get("attempts").asInt()).isEqualTo(2);
@@ -186,7 +184,6 @@ class FollowUpBySmsTest {
 
     @Test
     void aSignedTextBecomesFeedbackWithItsReceiptLinkAndItsSenderIsToldByTextUntilStop() {
-        Api api = new Api(port);
         ROUTED.set(new Loop(api).launchInitiative());
         String sender = "+34655444333";
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -212,7 +209,7 @@ class FollowUpBySmsTest {
 
         assertThat(text(api, sender, FROM, "stop", "SM" + UUID.randomUUID().toString().replace("-", ""), true).body())
                 .contains("no more messages").contains("no le enviaremos");
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        eventually()
                 .until(() -> api.get("/r/" + token + "?lang=en").body().contains("<strong>stopped</strong>"));
         assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus does not stop\"}",
                 Api.as("facilitator")).status()).isEqualTo(200);
@@ -221,7 +218,7 @@ class FollowUpBySmsTest {
 
         assertThat(text(api, sender, FROM, "START", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
                 .body()).contains("again");
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        eventually()
                 .until(() -> api.get("/r/" + token + "?lang=en").body().contains("<strong>on</strong>"));
         assertThat(api.post(feedback + "/understanding/response", "{\"confirmed\": false, \"correction\": \"No\"}",
                 "X-Receipt-Token", token).status()).isEqualTo(200);
@@ -232,7 +229,6 @@ class FollowUpBySmsTest {
 
     @Test
     void aTextWithABadOrMissingSignatureIs403AndRecordsNothing() {
-        Api api = new Api(port);
         ROUTED.set(new Loop(api).launchInitiative());
         long before = db.queryForObject("select count(*) from domain_event_entry", Long.class);
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -251,7 +247,6 @@ class FollowUpBySmsTest {
 
     @Test
     void helpIsAnsweredInBothLanguagesAndATextNoRouteTakesRecordsNothing() {
-        Api api = new Api(port);
         long before = db.queryForObject("select count(*) from domain_event_entry", Long.class);
         assertThat(text(api, "+34655444888", FROM, "help", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
                 .body()).contains("text your feedback").contains("envíe su opinión");
@@ -300,7 +295,7 @@ class FollowUpBySmsTest {
     }
 
     private static List<Received> awaitRequests(String to, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        return eventually()
                 .until(() -> requestsTo(to), requests -> requests.size() >= count);
     }
 

@@ -1,13 +1,12 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.time.Duration;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -38,7 +37,7 @@ class FollowUpRestartTest {
                     Api.as("facilitator")).status()).isEqualTo(200);
             JdbcTemplate db = first.getBean(JdbcTemplate.class);
             String id = feedbackId;
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject(
+            eventually().until(() -> db.queryForObject(
                     "select count(*) from follow_up_outbox where feedback_id = ? and status = 'PENDING'",
                     Integer.class, id) == 1);
         }
@@ -47,7 +46,7 @@ class FollowUpRestartTest {
         mail.start();
         try (ConfigurableApplicationContext second = start("--spring.mail.host=localhost",
                 "--spring.mail.port=" + mail.getSmtp().getPort())) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mail.getReceivedMessages().length == 1);
+            eventually().until(() -> mail.getReceivedMessages().length == 1);
             Thread.sleep(5_000);
             assertThat(mail.getReceivedMessages()).hasSize(1);
             assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(address);

@@ -1,12 +1,10 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * With no mail server configured, the app runs as before: the messages wait in the outbox, and the
@@ -14,13 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class FollowUpWithoutMailTest {
-    @LocalServerPort
-    int port;
+    Api api;
+    Loop loop;
 
     @Test
     void messagesWaitInTheOutboxAndThePageSaysWhy() {
-        Api api = new Api(port);
-        Loop loop = new Loop(api);
         String initiativeId = loop.launchInitiative();
         Api.Response submitted = api.post("/api/initiatives/" + initiativeId + "/feedback", """
                 {"text": "Waiting", "channel": "WEB", "language": "en", "stakeholderGroup": "families",
@@ -30,7 +26,7 @@ class FollowUpWithoutMailTest {
         assertThat(api.post("/api/feedback/" + submitted.json().get("feedbackId").asText() + "/acknowledgement",
                 "{\"message\": \"Thanks\"}", Api.as("facilitator")).status()).isEqualTo(200);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitingEmails(api) == waitingBefore + 1);
+        eventually().until(() -> waitingEmails(api) == waitingBefore + 1);
         JsonNode outbox = api.get("/api/admin/outbox", Api.as("admin")).json();
         assertThat(outbox.at("/channels/0/configured").asBoolean()).isFalse();
         assertThat(outbox.at("/counts/SENT").asInt()).isZero();

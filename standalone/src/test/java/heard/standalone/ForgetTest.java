@@ -1,6 +1,7 @@
 package heard.standalone;
 
 import static heard.standalone.BadInputTest.assertProblem;
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,25 +10,21 @@ import heard.events.ParticipantForgotten;
 import heard.events.personal.PersonalCipher;
 import heard.query.config.Projections;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Crypto-shredding end to end (DESIGN §7): a participant's words and contact are stored encrypted;
+ * Crypto-shredding end to end (docs/security.md): a participant's words and contact are stored encrypted;
  * when they ask to be forgotten (or an ADMIN does it for them) the key goes, the stored events can no
  * longer be read for their words, the read models drop them, the published counts stay, and a
  * replay of every projection brings none of it back.
  */
 @StandaloneTest
 class ForgetTest {
-    private static final Duration SOON = Duration.ofSeconds(20);
     private static final String WORDS = "Maria Lopez: the crossing on Elm St floods every morning";
 
     @LocalServerPort
@@ -40,12 +37,6 @@ class ForgetTest {
     Projections projections;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     @Test
     void theWordsAndContactAreStoredEncrypted() {
@@ -126,7 +117,7 @@ class ForgetTest {
         }
         loop.awaitEveryProjectionLive();
 
-        Awaitility.await().atMost(SOON).until(() -> dashboard(initiative).equals(countsBefore));
+        eventually().until(() -> dashboard(initiative).equals(countsBefore));
         JsonNode feed = awaitForgotten(token);
         assertNothingOfTheirs(feed.toString());
         assertGoneFromTheInbox(initiative, receipt.get("feedbackId").asText());
@@ -220,7 +211,7 @@ class ForgetTest {
 
     /** Their row of the facilitator's inbox, and the console's page, where other participants' words stay. */
     private void assertGoneFromTheInbox(String initiative, String feedbackId) {
-        JsonNode item = Awaitility.await().atMost(SOON).until(() -> api.get("/api/initiatives/" + initiative
+        JsonNode item = eventually().until(() -> api.get("/api/initiatives/" + initiative
                 + "/feedback", Api.as("facilitator")).json().findParents("feedbackId").stream()
                 .filter(row -> row.get("feedbackId").asText().equals(feedbackId)).findFirst().orElse(null),
                 row -> row != null && row.hasNonNull("forgottenAt"));
@@ -231,7 +222,7 @@ class ForgetTest {
     }
 
     private JsonNode awaitForgotten(String token) {
-        return Awaitility.await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(
+        return eventually().until(
                 () -> api.get("/api/receipts/me", "X-Receipt-Token", token).json(),
                 feed -> feed.hasNonNull("forgottenAt"));
     }

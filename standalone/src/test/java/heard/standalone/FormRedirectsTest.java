@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The participant's forms answer 303 to a page whose address echoes the id or token in the post's
@@ -15,12 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FormRedirectsTest {
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    @LocalServerPort
-    int port;
+    Api api;
 
     @Test
     void anIdTooLongToEchoInTheWayBackIsRefusedNamingIt() {
-        Api api = new Api(port);
         String tooLong = "x".repeat(7_900);
         for (List<String> post : List.of(List.of("/i/" + tooLong + "/feedback", "initiativeId"),
                 List.of("/r/" + tooLong + "/answer", "receiptToken"),

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,8 +33,7 @@ class FuzzBodiesTest {
     static final int CASES_PER_ENDPOINT = 40;
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    @LocalServerPort
-    int port;
+    Api api;
     @Autowired
     JdbcTemplate db;
 
@@ -93,7 +91,6 @@ class FuzzBodiesTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void noBodyBreaksAnEndpointAndARefusedOneRecordsNothing(long seed) throws Exception {
-        Api api = new Api(port);
         Ids ids = BadInputTest.known(api).ids();
         Random random = new Random(seed);
         FuzzSeeds.Draw<JsonNode> values = new FuzzSeeds.Draw<>(values(2), random);

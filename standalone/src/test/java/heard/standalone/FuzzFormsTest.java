@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.forms.FormTokens;
@@ -16,7 +17,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +48,7 @@ class FuzzFormsTest {
 
     @LocalServerPort
     int port;
+    Api api;
     @Autowired
     JdbcTemplate db;
 
@@ -117,7 +118,6 @@ class FuzzFormsTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void noFormBodyBreaksAPostAndARefusedOneRecordsNothing(long seed) {
-        Api api = new Api(port);
         List<Form> forms = forms(api);
         Random random = new Random(seed);
         FuzzSeeds.Draw<String> values = new FuzzSeeds.Draw<>(values(), random);
@@ -209,7 +209,7 @@ class FuzzFormsTest {
         URI target = URI.create(location);
         assertThat(target.getPort()).as("a redirect stays on this site: " + location).isEqualTo(port);
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        return eventually()
                 .until(() -> api.get(path, headers).body(), page -> !path.startsWith("/r/")
                         || page.contains("class=\"words\"") || page.contains("class=\"erased\""));
     }
@@ -227,9 +227,9 @@ class FuzzFormsTest {
         String answered = new Loop(api).submit(ids.initiative(), "The crossing has no guard").get("feedbackId").asText();
         String console = "/staff/i/" + ids.initiative();
         String[] facilitator = Api.headers(Api.as("facilitator"), new String[] {"Origin", "http://localhost:" + port});
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        eventually()
                 .until(() -> api.get(console, Api.as("facilitator")).body(), page -> page.contains(answered));
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        eventually()
                 .until(() -> api.get(receipt).body(), page -> FormPage.tokenIn(page).isPresent());
         Supplier<String> staffToken = () -> FormPage.token(api.get(console, Api.as("facilitator")).body());
         Supplier<String> feedbackToken = () -> FormPage.token(api.get("/i/" + ids.initiative()).body());

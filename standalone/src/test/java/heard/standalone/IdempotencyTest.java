@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A retried submission (a phone on a poor connection) is the same feedback, with the same receipt. */
@@ -22,8 +22,6 @@ class IdempotencyTest {
     static final String BODY = """
             {"text": "Lights on the path, please", "channel": "WEB", "language": "en", "stakeholderGroup": "families"}""";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate db;
     Api api;
@@ -31,7 +29,6 @@ class IdempotencyTest {
 
     @BeforeEach
     void launch() {
-        api = new Api(port);
         initiativeId = new Loop(api).launchInitiative();
     }
 
@@ -115,7 +112,7 @@ class IdempotencyTest {
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("false");
         String receiptToken = retry.json().get("receiptToken").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/receipts/me",
+        eventually().until(() -> api.get("/api/receipts/me",
                 "X-Receipt-Token", receiptToken).status() == 200);
         assertThat(submit(key).json()).isEqualTo(retry.json());
     }
@@ -135,7 +132,7 @@ class IdempotencyTest {
 
     /** The inbox reaches this many items and stays there (a late duplicate would show). */
     private void assertInboxHolds(int expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inboxSize() == expected);
+        eventually().until(() -> inboxSize() == expected);
         Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> inboxSize() == expected);
     }

@@ -1,13 +1,16 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
+import java.util.function.Predicate;
 
-/** Steps of the loop over HTTP, as the people who take them would. */
+/**
+ * Steps of the loop over HTTP, as the people who take them would, and the waits for the read models to show
+ * them (each {@link Eventually}).
+ */
 public final class Loop {
     private final Api api;
     private final Api reads;
@@ -48,7 +51,7 @@ public final class Loop {
      * the next test does not find the read models in the middle of one.
      */
     public void awaitEveryProjectionLive() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        eventually().until(() -> {
             Api.Response projections = reads.get("/api/admin/projections", Api.as("admin"));
             return projections.status() == 200 && projections.json().findValuesAsText("state").stream()
                     .noneMatch("REBUILDING"::equals);
@@ -76,18 +79,35 @@ public final class Loop {
         for (int i = 0; i < 6; i++) {
             submitAsStaff(initiativeId);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/initiatives/" + initiativeId
-                + "/dashboard", Api.as("analyst")).json().at("/participation/total").asInt() == 11);
+        awaitDashboard(initiativeId, dashboard -> dashboard.at("/participation/total").asInt() == 11);
         return initiativeId;
     }
 
     /** The participant's feed once the projection shows the given status. */
     public JsonNode awaitFeed(String receiptToken, String status) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    Api.Response feed = reads.get("/api/receipts/me", "X-Receipt-Token", receiptToken);
-                    return feed.status() == 200 ? feed.json() : null;
-                }, feed -> feed != null && status.equals(feed.get("status").asText()));
+        return eventually().until(() -> {
+            Api.Response feed = reads.get("/api/receipts/me", "X-Receipt-Token", receiptToken);
+            return feed.status() == 200 ? feed.json() : null;
+        }, feed -> feed != null && status.equals(feed.get("status").asText()));
+    }
+
+    /** The dashboard's exact figures, as an analyst reads them, once they are {@code ready}. */
+    public JsonNode awaitDashboard(String initiativeId, Predicate<JsonNode> ready) {
+        return eventually().until(() -> {
+            Api.Response read = reads.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst"));
+            return read.status() == 200 ? read.json() : null;
+        }, dashboard -> dashboard != null && ready.test(dashboard));
+    }
+
+    /** Waits until the facilitator's inbox, filtered by {@code query} ("" or "?status=…"), holds {@code count}. */
+    public void awaitInbox(String initiativeId, String query, int count) {
+        eventually().until(() -> reads.get("/api/initiatives/" + initiativeId + "/feedback" + query,
+                Api.as("facilitator")).json().path("totalItems").asInt(-1) == count);
+    }
+
+    /** Waits until the initiative's question and form page opens. */
+    public void awaitQuestionPage(String initiativeId) {
+        eventually().until(() -> reads.get("/i/" + initiativeId).status() == 200);
     }
 
     public static List<String> steps(JsonNode feed) {

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,12 +19,6 @@ class LoopOverHttpTest {
     int port;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     @Test
     void aSpanishSmsIsHeardCorrectedConfirmedThemedAndAnsweredWithALearning() {
@@ -72,12 +66,12 @@ class LoopOverHttpTest {
         assertThat(feed.toString()).doesNotContain("555 0100");
 
         // the public feed is a projection of its own, which may be a moment behind the participant's
-        Api.Response publicFeed = Awaitility.await().atMost(Duration.ofSeconds(10))
+        Api.Response publicFeed = eventually()
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/learnings"), r -> r.json().size() == 1);
         assertThat(publicFeed.json().get(0).get("feedbackCount").asInt()).isEqualTo(1);
         assertThat(publicFeed.body()).doesNotContain(feedbackId).doesNotContain("555 0100");
 
-        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
+        JsonNode inbox = eventually()
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback?status=LOOP_CLOSED",
                         Api.as("facilitator")).json(), page -> page.path("totalItems").asInt() == 1);
         JsonNode item = inbox.get("items").get(0);
@@ -86,7 +80,7 @@ class LoopOverHttpTest {
         assertThat(item.get("correction").asText()).isEqualTo("Es el autobús de la tarde");
         assertThat(item.get("overdue").asBoolean()).isFalse();
 
-        JsonNode initiative = Awaitility.await().atMost(Duration.ofSeconds(10))
+        JsonNode initiative = eventually()
                 .until(() -> api.get("/api/initiatives/" + initiativeId).json(),
                         summary -> summary.path("learningCount").asInt() == 1);
         assertThat(initiative.get("feedbackCount").asInt()).isEqualTo(1);
@@ -97,7 +91,7 @@ class LoopOverHttpTest {
         String initiativeId = loop.launchInitiative();
         JsonNode receipt = loop.submit(initiativeId, "Written at the evening meeting", Api.as("facilitator"));
         String feedbackId = receipt.get("feedbackId").asText();
-        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10))
+        JsonNode inbox = eventually()
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json(),
                         page -> page.path("totalItems").asInt() == 1);
         assertThat(inbox.get("items").get(0).get("feedbackId").asText()).isEqualTo(feedbackId);

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every page, public and staff, rendered in English and in Spanish: in the language asked for, with
@@ -25,12 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class PagesInEachLanguageTest {
-    @LocalServerPort
-    int port;
+    Api api;
 
     @Test
     void everyPageReadsWellInEachLanguage() throws IOException {
-        Api api = new Api(port);
         DecisionStory story = new DecisionStory(api, "Earlier afternoon buses");
         String id = story.initiativeId;
         Map<String, String[]> pages = new LinkedHashMap<>();
@@ -52,7 +49,7 @@ class PagesInEachLanguageTest {
         for (String language : List.of("en", "es")) {
             for (Map.Entry<String, String[]> page : pages.entrySet()) {
                 String path = page.getKey() + (page.getKey().contains("?") ? "&" : "?") + "lang=" + language;
-                Api.Response shown = Awaitility.await().atMost(Duration.ofSeconds(30))
+                Api.Response shown = eventually()
                         .pollInterval(Duration.ofMillis(200)).until(() -> api.get(path, page.getValue()),
                                 response -> response.status() == 200);
                 readsWell(path, shown.body(), language, keys);

@@ -1,28 +1,19 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @StandaloneTest
 class ProjectionStatusTest {
     static final List<String> PROJECTIONS = List.of("dashboard", "decisions", "inbox", "indicators", "initiatives",
             "learning-feed", "returned-learning", "staff");
-    @LocalServerPort
-    int port;
+    Loop loop;
     Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-    }
 
     private List<JsonNode> projections() {
         Api.Response listed = api.get("/api/admin/projections", Api.as("admin"));
@@ -32,10 +23,9 @@ class ProjectionStatusTest {
 
     @Test
     void anAdministratorSeesEachProjectionCaughtUpWithTheLog() {
-        Loop loop = new Loop(api);
         loop.submit(loop.launchInitiative(), "How far behind are the pages?");
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> projections().stream()
+        eventually().until(() -> projections().stream()
                 .allMatch(projection -> projection.get("lag").asLong(-1) == 0));
         List<JsonNode> projections = projections();
         assertThat(projections).extracting(projection -> projection.get("name").asText())

@@ -1,15 +1,13 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.query.config.CaughtUp;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @StandaloneTest
 class PublicSnapshotTest {
-    @LocalServerPort
-    int port;
+    Api api;
+    Loop loop;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -33,12 +31,10 @@ class PublicSnapshotTest {
 
     @Test
     void noSnapshotIsKeptUntilTheDashboardHasCaughtUpWithTheLog() {
-        Api api = new Api(port);
-        Loop loop = new Loop(api);
         String initiativeId = loop.launchInitiative();
         loop.submit(initiativeId, "Read before the dashboard caught up");
         String dashboard = "/api/initiatives/" + initiativeId + "/dashboard";
-        Awaitility.await().atMost(Duration.ofSeconds(20))
+        eventually()
                 .until(() -> api.get(dashboard, Api.as("analyst")).json().at("/participation/total").asInt() == 1);
         StreamingEventProcessor projection = processing.eventProcessor("dashboard", StreamingEventProcessor.class)
                 .orElseThrow();
@@ -51,7 +47,7 @@ class PublicSnapshotTest {
             projection.start();
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> CaughtUp.settled(projection));
+        eventually().until(() -> CaughtUp.settled(projection));
         assertThat(api.get(dashboard).status()).isEqualTo(200);
         assertThat(snapshots(initiativeId)).isEqualTo(1);
     }

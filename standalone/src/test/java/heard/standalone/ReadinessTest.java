@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -16,15 +15,13 @@ import org.springframework.context.ApplicationContext;
  */
 @StandaloneTest
 class ReadinessTest {
-    @LocalServerPort
-    int port;
+    Api api;
 
     @Autowired
     ApplicationContext context;
 
     @Test
     void healthIsOutOfServiceUntilTheAppTakesTraffic() {
-        Api api = new Api(port);
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
         try {
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);

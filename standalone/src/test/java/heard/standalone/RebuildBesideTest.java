@@ -1,20 +1,18 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.standalone.StoredVoices.Stored;
 import heard.standalone.StoredVoices.Voice;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,9 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RebuildBesideTest {
     private static final int VOICES = 1500;
     private static final long WRONG_BY = 1000;
-    private static final Duration SOON = Duration.ofSeconds(60);
-    @LocalServerPort
-    int port;
+    Api api;
     @Autowired
     EventStore store;
     @Autowired
@@ -41,13 +37,12 @@ class RebuildBesideTest {
 
     @Test
     void readsKeepTheOldFiguresUntilTheRebuiltModelTakesOver() throws Exception {
-        Api api = new Api(port);
         String initiativeId = new Loop(api).launchInitiative();
         List<Stored> stored = StoredVoices.storeTogether(store, transactions, initiativeId,
                 IntStream.range(0, VOICES).mapToObj(i -> new Voice("en", "Voice " + i)).toList());
-        Awaitility.await().atMost(SOON).until(() -> total(api, initiativeId) == VOICES);
+        eventually().until(() -> total(api, initiativeId) == VOICES);
         String receipt = stored.get(VOICES / 2).receiptToken();
-        Awaitility.await().atMost(SOON).until(() -> api.get("/api/receipts/me", "X-Receipt-Token", receipt).status() == 200);
+        eventually().until(() -> api.get("/api/receipts/me", "X-Receipt-Token", receipt).status() == 200);
         db.update("update dashboard_count set amount = amount + ? where initiative_id = ? and dimension = 'loop'"
                 + " and item = 'submitted'", WRONG_BY, initiativeId);
         long old = total(api, initiativeId);
@@ -68,7 +63,7 @@ class RebuildBesideTest {
             assertThat(api.post("/api/admin/projections/" + projection + "/replay", "", Api.as("admin")).status())
                     .isEqualTo(202);
         }
-        Awaitility.await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> !rebuilding("dashboard") && !rebuilding("returned-learning"));
+        eventually().until(() -> !rebuilding("dashboard") && !rebuilding("returned-learning"));
         reading.set(false);
         reader.join();
 

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,7 +97,7 @@ class ReviewDeadlineRestartTest {
         try (ConfigurableApplicationContext second = start()) {
             EventStore events = second.getBean(EventStore.class);
             Scheduler quartz = second.getBean(Scheduler.class);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            eventually().pollInterval(Duration.ofMillis(200))
                     .until(() -> !reviewsDue(events, scheduled).isEmpty() && !reviewsDue(events, ownReview).isEmpty());
 
             assertThat(reviewsDue(events, scheduled)).singleElement()

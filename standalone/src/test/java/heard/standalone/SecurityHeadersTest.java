@@ -1,14 +1,12 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every answer carries the headers that keep pages from running foreign or inline script, being
@@ -23,17 +21,15 @@ class SecurityHeadersTest {
     private static final Pattern INLINE = Pattern.compile(
             "<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
 
-    @LocalServerPort
-    int port;
+    Api api;
+    Loop loop;
 
     @Test
     void pagesAndApiAnswersCarryTheSecurityHeaders() {
-        Api api = new Api(port);
-        Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
         JsonNode receipt = loop.submit(initiative, "<script>alert(1)</script> the bus is late");
         String feedbackId = receipt.get("feedbackId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        eventually()
                 .until(() -> api.get("/r/" + receipt.get("receiptToken").asText()).status() == 200);
 
         List<Api.Response> pages = List.of(api.get("/"), api.get("/i/" + initiative),

@@ -19,10 +19,10 @@ class SignInTest {
 
     @LocalServerPort
     int port;
+    Api api;
 
     @Test
     void aBrowserAskingForTheConsoleSignsInOnThePageAndComesBackToIt() {
-        Api api = new Api(port);
         Api.Response asked = api.get("/staff/i/some-question?status=SUBMITTED", BROWSER);
         assertThat(asked.status()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location")).hasValue(api.base() + "/signin");
@@ -59,7 +59,6 @@ class SignInTest {
 
     @Test
     void signingOutEndsTheSessionSoItsCookieOpensNothingAgain() {
-        Api api = new Api(port);
         String[] session = api.signedIn("analyst");
         assertThat(api.get("/staff", session).status()).isEqualTo(200);
         assertThat(api.get("/api/initiatives/x/feedback", session).status()).as("the API, in the same session")
@@ -93,7 +92,6 @@ class SignInTest {
                 refusal(elsewhere, "", ""),
                 refusal(elsewhere, "x".repeat(5000), "y".repeat(5000)));
         assertThat(answers).containsOnly("http://localhost:" + port + "/signin?error");
-        Api api = new Api(port);
         String page = api.get("/signin?error", BROWSER).body();
         assertThat(page).contains("role=\"alert\"", "That name and password do not open an account.",
                 "waits for 15 minutes");
@@ -102,7 +100,6 @@ class SignInTest {
 
     @Test
     void theSignInFormIsTakenOnlyFromThisSite() {
-        Api api = new Api(port);
         String body = FormPage.body("username", "facilitator", "password", "facilitator-demo");
         for (String[] from : List.of(new String[] {"Origin", "https://elsewhere.example"},
                 new String[] {"Origin", "null"}, new String[] {"Referer", "http://localhost:1/signin"},
@@ -118,7 +115,6 @@ class SignInTest {
     @Test
     void anAccountThatFailedTooOftenIsRefusedEvenWithItsPasswordFromAnyAddress() {
         FromAddress guessing = new FromAddress("127.0.0.3", port);
-        Api api = new Api(port);
         assertThat(api.signIn("sam", StandaloneTest.SAM_PASSWORD)).isNotNull();
         for (int i = 0; i < 5; i++) {
             refusal(guessing, "sam", "guess-" + i);
@@ -143,12 +139,11 @@ class SignInTest {
         assertThat(refusal(guessing, "leader", "leader-demo")).endsWith("/signin?error");
         assertThat(guessing.get("/api/initiatives/x/feedback", "Authorization: " + basic("leader", "leader-demo"))
                 .status()).isEqualTo(401);
-        assertThat(new Api(port).signIn("leader", "leader-demo")).as("from another address").isNotNull();
+        assertThat(api.signIn("leader", "leader-demo")).as("from another address").isNotNull();
     }
 
     @Test
     void scriptsKeepHttpBasicAndGetProblemsNotPages() {
-        Api api = new Api(port);
         Api.Response anonymous = api.get("/staff");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Heard\"");

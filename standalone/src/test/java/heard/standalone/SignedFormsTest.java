@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +37,8 @@ class SignedFormsTest {
 
     @BeforeEach
     void aQuestionWithItsForm() {
-        api = new Api(port);
-        loop = new Loop(api);
         initiative = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + initiative).status() == 200);
+        loop.awaitQuestionPage(initiative);
     }
 
     @Test
@@ -114,7 +112,7 @@ class SignedFormsTest {
                 new String[] {"Origin", "http://localhost:" + port}));
         assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/r/", "submitted=true");
 
-        JsonNode inbox = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/initiatives/"
+        JsonNode inbox = eventually().until(() -> api.get("/api/initiatives/"
                 + initiative + "/feedback", Api.as("facilitator")).json(), items -> items.get("totalItems").asInt() == 1);
         assertThat(inbox.get("items").get(0).get("submittedBy").asText()).isEqualTo("participant");
     }
@@ -128,7 +126,7 @@ class SignedFormsTest {
                 Api.as("facilitator")).status()).isEqualTo(200);
         assertThat(api.post("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"No guard\"}",
                 Api.as("facilitator")).status()).isEqualTo(200);
-        String token = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(10))
+        String token = FormPage.token(eventually()
                 .until(() -> api.get(page).body(), body -> body.contains("name=\"formToken\"")));
         String anotherSubmissions = FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1))
                 .issue(FormTokens.answerForm("someone-else"));
@@ -156,7 +154,7 @@ class SignedFormsTest {
     void theConsolesFormsNeedATokenSignedForThatFacilitator() {
         String feedbackId = loop.submit(initiative, "Lights on the path, please").get("feedbackId").asText();
         String back = "/staff/i/" + initiative;
-        String token = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(10))
+        String token = FormPage.token(eventually()
                 .until(() -> api.get(back, Api.as("facilitator")).body(), body -> body.contains(feedbackId)));
         FormTokens signer = FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1));
         long before = events("FeedbackAcknowledged");
@@ -204,7 +202,7 @@ class SignedFormsTest {
     }
 
     private String awaitForm(String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + id).status() == 200);
+        loop.awaitQuestionPage(id);
         return id;
     }
 

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +45,8 @@ class SingleUseFormsTest {
 
     @BeforeEach
     void aQuestionWithItsForm() {
-        api = new Api(port);
-        loop = new Loop(api);
         initiative = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/i/" + initiative).status() == 200);
+        loop.awaitQuestionPage(initiative);
     }
 
     @Test
@@ -89,7 +87,7 @@ class SingleUseFormsTest {
                 Api.as("facilitator")).status()).isEqualTo(200);
         assertThat(api.post("/api/feedback/" + feedbackId + "/understanding", "{\"summary\": \"No guard\"}",
                 Api.as("facilitator")).status()).isEqualTo(200);
-        String token = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(20))
+        String token = FormPage.token(eventually()
                 .until(() -> api.get(page).body(), body -> body.contains("name=\"formToken\"")));
         long before = events("UnderstandingCorrected");
 
@@ -99,7 +97,7 @@ class SingleUseFormsTest {
                 .endsWith(page + "?error=sent&lang=en");
 
         assertThat(events("UnderstandingCorrected")).isEqualTo(before + 1);
-        assertThat(Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get(page + "?error=sent&lang=es"),
+        assertThat(eventually().until(() -> api.get(page + "?error=sent&lang=es"),
                 response -> response.status() == 200).body())
                 .contains("role=\"alert\"", "Este formulario ya se envió, así que no lo registramos de nuevo");
     }
@@ -108,7 +106,7 @@ class SingleUseFormsTest {
     void aConsoleFormIsRecordedOnce() {
         String feedbackId = loop.submit(initiative, "Lights on the path, please").get("feedbackId").asText();
         String back = "/staff/i/" + initiative;
-        String token = FormPage.token(Awaitility.await().atMost(Duration.ofSeconds(20))
+        String token = FormPage.token(eventually()
                 .until(() -> api.get(back, Api.as("facilitator")).body(), body -> body.contains(feedbackId)));
         long before = events("FeedbackThemed");
 

@@ -1,16 +1,14 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,8 +22,6 @@ class StaffAccountsTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String PASSWORD = "a long first password";
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore events;
     @Autowired
@@ -37,8 +33,6 @@ class StaffAccountsTest {
 
     @BeforeEach
     void signIn() {
-        api = new Api(port);
-        loop = new Loop(api);
         admin = api.signedIn("admin");
     }
 
@@ -60,7 +54,7 @@ class StaffAccountsTest {
         assertThat(jdbc.queryForObject("select password_hash from staff_password where account_id = ?",
                 String.class, name)).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/staff/accounts", admin).body(),
+        eventually().until(() -> api.get("/staff/accounts", admin).body(),
                 page -> page.contains("María López"));
         String page = api.get("/staff/accounts", admin).body();
         assertThat(page).contains("<h1>Staff accounts</h1>", "id=\"account-" + name + "\"", "Can sign in",
@@ -83,7 +77,7 @@ class StaffAccountsTest {
         assertThat(history).containsExactly("StaffAccountOpened by admin", "StaffRolesSet by admin",
                 "StaffAccountDisabled by admin");
         events.readEvents(name).asStream().forEach(e -> assertThat(e.getPayload().toString()).doesNotContain("bcrypt"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/staff/accounts", admin).body(),
+        eventually().until(() -> api.get("/staff/accounts", admin).body(),
                 after -> after.contains("admin disabled " + name));
         assertThat(api.get("/staff/accounts", admin).body()).contains("admin gave " + name + " the roles ANALYST",
                 "Disabled: cannot sign in");
@@ -153,7 +147,7 @@ class StaffAccountsTest {
                 BadInputTest.proposal(ids), basic(name));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         String decision = proposed.json().get("decisionId").asText();
-        String page = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/decisions/" + decision),
+        String page = eventually().until(() -> api.get("/decisions/" + decision),
                 answer -> answer.status() == 200).body();
         assertThat(page).contains("Recorded by Jo Mensah");
         assertThat(api.get("/api/decisions/" + decision + "/history").json().at("/steps/0/author").asText())

@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,16 +40,10 @@ class StaffConsoleTest {
     private Api api;
     private Loop loop;
 
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
-
     @Test
     void theConsoleAsksForStaffSignInAndLeavesParticipantsPagesOpen() {
         String initiativeId = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + initiativeId).status() == 200);
+        loop.awaitQuestionPage(initiativeId);
 
         for (String path : List.of("/staff", "/staff/", "/staff/i/" + initiativeId,
                 "/staff/i/" + initiativeId + "/corrected")) {
@@ -89,7 +82,7 @@ class StaffConsoleTest {
                  "stakeholderGroup": "staff", "contact": "teacher@example.org", "followUpConsent": false}""");
         assertThat(staffSubmission.status()).isEqualTo(201);
         String teacher = staffSubmission.json().get("feedbackId").asText();
-        awaitInbox(initiativeId, "", 2);
+        loop.awaitInbox(initiativeId, "", 2);
 
         String inbox = page("/staff/i/" + initiativeId, "facilitator");
         assertThat(inbox)
@@ -146,7 +139,7 @@ class StaffConsoleTest {
     void aFacilitatorAnswersWithOneFormPostEachAndComesBackToTheSamePage() {
         String initiativeId = loop.launchInitiative();
         String feedbackId = loop.submit(initiativeId, "The afternoon bus never comes").get("feedbackId").asText();
-        awaitInbox(initiativeId, "", 1);
+        loop.awaitInbox(initiativeId, "", 1);
         String back = "/staff/i/" + initiativeId + "?status=SUBMITTED&group=families";
         String base = "http://localhost:" + port;
 
@@ -159,7 +152,7 @@ class StaffConsoleTest {
         assertThat(acknowledged.status()).isEqualTo(303);
         assertThat(location(acknowledged))
                 .isEqualTo(base + back + "&done=acknowledged&item=" + feedbackId + "#item-" + feedbackId);
-        awaitInbox(initiativeId, "?status=ACKNOWLEDGED", 1);
+        loop.awaitInbox(initiativeId, "?status=ACKNOWLEDGED", 1);
         assertThat(page(back + "&done=acknowledged&item=" + feedbackId, "facilitator"))
                 .contains("Acknowledged. The participant can see it on their page.", "role=\"status\"");
 
@@ -183,7 +176,7 @@ class StaffConsoleTest {
         assertThat(location(staffPost(feedbackId, "themes",
                 form("themes", "transport, safety,transport", "returnTo", back)))).contains("done=themed");
 
-        JsonNode item = Awaitility.await().atMost(Duration.ofSeconds(10))
+        JsonNode item = eventually()
                 .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback", Api.as("facilitator")).json()
                         .get("items").get(0), entry -> entry.get("themes").size() == 2
                         && "UNDERSTANDING_SUMMARIZED".equals(entry.get("status").asText()));
@@ -213,7 +206,7 @@ class StaffConsoleTest {
     void theFormsGoBackOnlyToConsolePagesAndOnlyFromThisSite() {
         String initiativeId = loop.launchInitiative();
         String feedbackId = loop.submit(initiativeId, "Lights on the path, please").get("feedbackId").asText();
-        awaitInbox(initiativeId, "", 1);
+        loop.awaitInbox(initiativeId, "", 1);
 
         for (String returnTo : List.of("", "https://elsewhere.example/staff/", "//elsewhere.example/staff/x",
                 "/\\elsewhere.example", "/staff/../r/token", "/i/" + initiativeId, "/staffing", "staff/i/x",
@@ -247,7 +240,7 @@ class StaffConsoleTest {
     void aReturnToOrAnIdTooLongForTheWayBackIsRefusedNamingIt() {
         String initiativeId = loop.launchInitiative();
         String feedbackId = loop.submit(initiativeId, "Lights on the path, please").get("feedbackId").asText();
-        awaitInbox(initiativeId, "", 1);
+        loop.awaitInbox(initiativeId, "", 1);
         String back = "/staff/i/" + initiativeId;
         lastToken = consoleToken(back);
 
@@ -283,7 +276,7 @@ class StaffConsoleTest {
         assertThat(api.post("/api/feedback/" + correctedId + "/understanding/response",
                 "{\"confirmed\": false, \"correction\": \"No: the 7:40 bus skips the stop on Elm Street\"}",
                 "X-Receipt-Token", corrected.get("receiptToken").asText()).status()).isEqualTo(200);
-        awaitInbox(initiativeId, "?status=CORRECTED", 1);
+        loop.awaitInbox(initiativeId, "?status=CORRECTED", 1);
 
         String list = page("/staff/i/" + initiativeId + "/corrected", "facilitator");
         assertThat(list)
@@ -300,7 +293,7 @@ class StaffConsoleTest {
                 form("summary", "The 7:40 bus skips Elm Street", "returnTo", "/staff/i/" + initiativeId + "/corrected"));
         assertThat(location(resummarized)).startsWith("http://localhost:" + port + "/staff/i/" + initiativeId
                 + "/corrected?done=summarized");
-        awaitInbox(initiativeId, "?status=CORRECTED", 0);
+        loop.awaitInbox(initiativeId, "?status=CORRECTED", 0);
         assertThat(page("/staff/i/" + initiativeId + "/corrected", "facilitator"))
                 .contains("No participant has corrected a summary");
     }
@@ -311,7 +304,7 @@ class StaffConsoleTest {
         for (int i = 1; i <= CONSOLE_PAGE_SIZE + 1; i++) {
             loop.submit(initiativeId, "Submission number " + i, Api.as("facilitator"));
         }
-        awaitInbox(initiativeId, "", CONSOLE_PAGE_SIZE + 1);
+        loop.awaitInbox(initiativeId, "", CONSOLE_PAGE_SIZE + 1);
 
         String first = page("/staff/i/" + initiativeId + "?group=families", "facilitator");
         assertThat(first).contains("21 submissions", "Page 1 of 2", "Submission number 1<", "Submission number 20<")
@@ -372,11 +365,6 @@ class StaffConsoleTest {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    private void awaitInbox(String initiativeId, String query, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api.get("/api/initiatives/" + initiativeId + "/feedback" + query, Api.as("facilitator"))
-                        .json().path("totalItems").asInt(-1) == count);
-    }
 
     static String form(String... pairs) {
         List<String> fields = new ArrayList<>();

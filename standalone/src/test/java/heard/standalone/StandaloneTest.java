@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * snapshots that the app otherwise waits.
  * The contexts stop at once when the fork ends: a request a test left open must not hold the fork
  * for the 30 seconds of a graceful stop (the app itself keeps stopping gracefully).
+ * A test is given its {@link Api} and {@link Loop} on this app by the {@link StandaloneHarness}, and waits for the
+ * app with {@link Eventually}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "heard.security.form-secret=" + StandaloneTest.FORM_SECRET, "server.shutdown=immediate",
                 "heard.security.users.sam.password={noop}" + StandaloneTest.SAM_PASSWORD,
                 "heard.security.users.sam.roles=FACILITATOR"})
+@ExtendWith(StandaloneHarness.class)
 @interface StandaloneTest {
     String FORM_SECRET = "the suite's own secret for signing forms";
     /** A facilitator of the suite's own, whom the sign-in tests may lock out without touching the demo users. */

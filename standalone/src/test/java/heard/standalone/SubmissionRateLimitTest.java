@@ -7,7 +7,6 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,7 +69,7 @@ class SubmissionRateLimitTest {
         Api api = new Api(port);
         Loop loop = new Loop(api);
         String initiative = loop.launchInitiative();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/i/" + initiative).status() == 200);
+        loop.awaitQuestionPage(initiative);
         // a fresh page for each post, as a browser posts the page it shows: a form's token is good for one post
         Supplier<String> formToken = () -> FormPage.token(api.get("/i/" + initiative).body());
 

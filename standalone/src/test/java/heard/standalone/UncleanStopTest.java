@@ -1,5 +1,6 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class UncleanStopTest {
             JsonNode accepted = loop.submit(loop.launchInitiative(), "The crossing by the school has no guard");
             feedbackId = accepted.get("feedbackId").asText();
             receiptToken = accepted.get("receiptToken").asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiptOpens(api, receiptToken));
+            eventually().until(() -> receiptOpens(api, receiptToken));
         }
         assertThat(marker).as("removed by a clean stop").doesNotExist();
 
@@ -47,7 +48,7 @@ class UncleanStopTest {
         Files.createFile(marker);
         try (ConfigurableApplicationContext afterUncleanStop = start()) {
             Api api = api(afterUncleanStop);
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiptOpens(api, receiptToken));
+            eventually().until(() -> receiptOpens(api, receiptToken));
         }
 
         removeReceiptRow(feedbackId);

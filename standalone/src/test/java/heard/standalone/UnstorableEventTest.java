@@ -1,22 +1,19 @@
 package heard.standalone;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import heard.events.FeedbackAcknowledged;
 import heard.standalone.StoredVoices.Stored;
 import heard.standalone.StoredVoices.Voice;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A submission that no read model can hold (a language tag longer than every language column), stored
@@ -26,23 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @StandaloneTest
 class UnstorableEventTest {
-    static final Duration SOON = Duration.ofSeconds(60);
     static final List<String> PROJECTIONS = List.of("returned-learning", "inbox", "dashboard");
     static final String UNSTORABLE_LANGUAGE = "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee-ffffffff";
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore store;
     @Autowired
     TransactionManager transactions;
     Api api;
     Loop loop;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        loop = new Loop(api);
-    }
 
     private int inboxSize(String initiativeId) {
         return api.get("/api/initiatives/" + initiativeId + "/feedback?size=100", Api.as("facilitator")).json()
@@ -76,14 +64,14 @@ class UnstorableEventTest {
 
     private void assertEverythingElseVisible(Scene scene) {
         scene.visibleReceipts().forEach(token -> loop.awaitFeed(token, "SUBMITTED"));
-        Awaitility.await().atMost(SOON).until(() -> inboxSize(scene.initiativeId()) == 4);
-        Awaitility.await().atMost(SOON).until(() -> submitted(scene.initiativeId()) == 4);
+        eventually().until(() -> inboxSize(scene.initiativeId()) == 4);
+        eventually().until(() -> submitted(scene.initiativeId()) == 4);
         assertThat(api.get("/api/receipts/me", "X-Receipt-Token", scene.unstorable().receiptToken()).status())
                 .isEqualTo(401);
     }
 
     private void assertParkedOnceIn(Scene scene, List<String> projections) {
-        Awaitility.await().atMost(SOON).until(() -> lettersOf(scene.unstorable().eventId()).size() == projections.size());
+        eventually().until(() -> lettersOf(scene.unstorable().eventId()).size() == projections.size());
         List<JsonNode> letters = lettersOf(scene.unstorable().eventId());
         assertThat(letters).extracting(letter -> letter.get("projection").asText())
                 .containsExactlyInAnyOrderElementsOf(projections);
@@ -102,7 +90,7 @@ class UnstorableEventTest {
         assertParkedOnceIn(scene, PROJECTIONS);
         String later = loop.submit(scene.initiativeId(), "Long after").get("receiptToken").asText();
         loop.awaitFeed(later, "SUBMITTED");
-        Awaitility.await().atMost(SOON).until(() -> submitted(scene.initiativeId()) == 5);
+        eventually().until(() -> submitted(scene.initiativeId()) == 5);
     }
 
     @Test
@@ -117,7 +105,7 @@ class UnstorableEventTest {
         String after = loop.submit(scene.initiativeId(), "After the acknowledgement").get("receiptToken").asText();
 
         loop.awaitFeed(after, "SUBMITTED");
-        Awaitility.await().atMost(SOON).until(() -> lettersOf(acknowledged.getIdentifier()).size() == 3);
+        eventually().until(() -> lettersOf(acknowledged.getIdentifier()).size() == 3);
         assertThat(lettersOf(acknowledged.getIdentifier())).extracting(letter -> letter.get("projection").asText())
                 .containsExactlyInAnyOrderElementsOf(PROJECTIONS);
         assertThat(lettersOf(acknowledged.getIdentifier())).allSatisfy(letter ->

@@ -18,7 +18,7 @@ record Settings(Path root, Path work, int clients, int warmupSeconds, int distri
                 Integer.getInteger("bench.clients", 16),
                 Integer.getInteger("bench.warmup-seconds", 40),
                 // shorter: every second of warm-up left the distributed query side more to catch up on before the
-                // lags could be measured (85 s after 55 s of writes in the last recorded run)
+                // lags could be measured (docs/performance.md, "The run of 2026-12-03")
                 Integer.getInteger("bench.distributed-warmup-seconds", 20),
                 Integer.getInteger("bench.measure-seconds", 15),
                 Integer.getInteger("bench.lag-rate", 500),

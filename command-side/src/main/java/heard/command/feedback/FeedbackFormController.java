@@ -9,11 +9,11 @@ import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
+import heard.command.web.FormValidation;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.forms.FormTokens;
-import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -56,9 +56,11 @@ class FeedbackFormController {
     private final FormTokens forms;
     private final FormOrigin origins;
     private final SpentFormTokens spent;
+    private final FormValidation validation;
 
     FeedbackFormController(Submissions submissions, CommandGateway commands, ReceiptLinks links,
-            SubmissionRateLimit limit, FormTokens forms, FormOrigin origins, SpentFormTokens spent) {
+            SubmissionRateLimit limit, FormTokens forms, FormOrigin origins, SpentFormTokens spent,
+            FormValidation validation) {
         this.submissions = submissions;
         this.commands = commands;
         this.links = links;
@@ -66,6 +68,7 @@ class FeedbackFormController {
         this.forms = forms;
         this.origins = origins;
         this.spent = spent;
+        this.validation = validation;
     }
 
     @PostMapping(path = "/i/{initiativeId}/feedback", consumes = "application/x-www-form-urlencoded")
@@ -88,19 +91,14 @@ class FeedbackFormController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String problem = text.isBlank() ? "text" : text.length() > InputLimits.FEEDBACK_TEXT ? "text"
-                : language.length() > InputLimits.LANGUAGE_TAG || !language.matches(InputLimits.LANGUAGE_TAG_PATTERN)
-                        ? "language"
-                : stakeholderGroup.isBlank() || stakeholderGroup.length() > InputLimits.GROUP_CODE ? "stakeholderGroup"
-                : contact.length() > InputLimits.CONTACT ? "contact"
-                : email.length() > InputLimits.EMAIL ? "email"
-                : mobile.length() > InputLimits.MOBILE ? "mobile" : null;
-        if (problem != null) {
-            return seeOther(form, "error", problem, lang);
+        FeedbackController.SubmitRequest posted = new FeedbackController.SubmitRequest(text, Channel.WEB, language,
+                stakeholderGroup, contact, followUpConsent, email, mobile, followUpByEmail, followUpBySms);
+        Optional<String> problem = validation.firstInvalidField(posted);
+        if (problem.isPresent()) {
+            return seeOther(form, "error", problem.get(), lang);
         }
         try {
-            Submission submission = new Submission(text, Channel.WEB, language, stakeholderGroup, given(contact),
-                    followUpConsent, given(email), given(mobile), followUpByEmail, followUpBySms);
+            Submission submission = posted.toSubmission();
             return spent.once(formToken, () -> submissions.submit(initiativeId, submission, null, Actors.PARTICIPANT))
                     .map(receipt -> seeOther(links.receiptUrl(receipt.receiptToken()), "submitted", "true", lang))
                     .orElseGet(() -> seeOther(form, "error", "sent", lang));
@@ -125,8 +123,10 @@ class FeedbackFormController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (correction.length() > InputLimits.CORRECTION) {
-            return seeOther(page, "error", "correction", lang);
+        Optional<String> problem = validation.firstInvalidField(
+                new FeedbackController.AnswerRequest(confirmed, correction));
+        if (problem.isPresent()) {
+            return seeOther(page, "error", problem.get(), lang);
         }
         try {
             return once(formToken, page, lang, () -> commands.sendAndWait(new AnswerSummary(feedbackId,
@@ -187,10 +187,6 @@ class FeedbackFormController {
             command.run();
             return seeOther(page, done, "true", lang);
         }).orElseGet(() -> seeOther(page, "error", "sent", lang));
-    }
-
-    private static String given(String value) {
-        return value.isBlank() ? null : value.strip();
     }
 
     private static ResponseEntity<Void> seeOther(String url, String key, String value, String lang) {

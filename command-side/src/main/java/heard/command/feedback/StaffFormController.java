@@ -5,9 +5,9 @@ import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
+import heard.command.web.FormValidation;
 import heard.command.web.InvalidInput;
 import heard.forms.FormTokens;
-import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -54,14 +54,16 @@ class StaffFormController {
     private final FormOrigin origins;
     private final FormTokens forms;
     private final SpentFormTokens spent;
+    private final FormValidation validation;
 
     StaffFormController(CommandGateway commands, ReceiptLinks links, FormOrigin origins, FormTokens forms,
-            SpentFormTokens spent) {
+            SpentFormTokens spent, FormValidation validation) {
         this.commands = commands;
         this.links = links;
         this.origins = origins;
         this.forms = forms;
         this.spent = spent;
+        this.validation = validation;
     }
 
     @PostMapping(path = "/staff/feedback/{feedbackId}/acknowledgement", consumes = "application/x-www-form-urlencoded")
@@ -75,7 +77,7 @@ class StaffFormController {
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
-        if (message.isBlank() || message.length() > InputLimits.ACKNOWLEDGEMENT) {
+        if (validation.firstInvalidField(new FeedbackController.AcknowledgeRequest(message)).isPresent()) {
             return seeOther(back, feedbackId, "error", "message");
         }
         return send(formToken, back, feedbackId, "acknowledged",
@@ -94,7 +96,7 @@ class StaffFormController {
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
-        if (summary.isBlank() || summary.length() > InputLimits.SUMMARY) {
+        if (validation.firstInvalidField(new FeedbackController.SummaryRequest(summary)).isPresent()) {
             return seeOther(back, feedbackId, "error", "summary");
         }
         return send(formToken, back, feedbackId, "summarized",
@@ -115,9 +117,7 @@ class StaffFormController {
         }
         List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .distinct().toList();
-        boolean valid = !each.isEmpty() && each.size() <= InputLimits.THEMES_PER_POST
-                && each.stream().allMatch(t -> t.length() <= InputLimits.THEME && t.matches(InputLimits.ONE_LINE));
-        if (!valid) {
+        if (validation.firstInvalidField(new FeedbackController.ThemesRequest(each)).isPresent()) {
             return seeOther(back, feedbackId, "error", "themes");
         }
         return send(formToken, back, feedbackId, "themed",

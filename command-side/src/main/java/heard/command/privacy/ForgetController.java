@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Forgetting a participant (DESIGN §7): their key is deleted, so their words and contact can no
- * longer be read anywhere they were stored or published. What they said still counts.
+ * Forgetting a participant (crypto-shredding, docs/security.md): their key is deleted, so their words and
+ * contact can no longer be read anywhere they were stored or published. What they said still counts.
  */
 @RestController
 class ForgetController {

@@ -2,6 +2,7 @@ package heard.query.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import heard.query.web.ExactFigures;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,14 +31,14 @@ class DashboardController {
     @Operation(summary = "An initiative's dashboard; small counts are hidden unless read by an analyst or administrator")
     @GetMapping(value = "/api/initiatives/{initiativeId}/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
     DashboardView dashboard(@PathVariable String initiativeId, Authentication caller) {
-        return dashboards.read(initiativeId, DashboardReader.exactFor(caller));
+        return dashboards.read(initiativeId, ExactFigures.allowedTo(caller));
     }
 
     @Operation(summary = "Every dashboard figure as figure,value rows")
     @GetMapping(value = {"/api/initiatives/{initiativeId}/dashboard.csv",
             "/api/initiatives/{initiativeId}/dashboard/export"}, produces = CSV)
     String dashboardCsv(@PathVariable String initiativeId, Authentication caller) {
-        JsonNode figures = json.valueToTree(dashboards.read(initiativeId, DashboardReader.exactFor(caller)));
+        JsonNode figures = json.valueToTree(dashboards.read(initiativeId, ExactFigures.allowedTo(caller)));
         return DashboardCsv.of(figures);
     }
 

@@ -78,7 +78,7 @@ final class DashboardFold {
     /** The sequence of an event that is not an aggregate's: applied without moving a row's mark. */
     static final long UNNUMBERED = -1;
 
-    record Count(String initiativeId, String dimension, String item) {
+    record Count(String initiativeId, Dimension dimension, String item) {
     }
 
     record Took(String feedbackId, String kind, String initiativeId, String group, double hours) {
@@ -130,9 +130,9 @@ final class DashboardFold {
         row.themes = new LinkedHashSet<>();
         row.lastSequence = sequence;
         feedback.put(row.feedbackId, row);
-        add(row.initiativeId, "loop", "submitted", 1);
-        add(row.initiativeId, "group", row.group == null ? "" : row.group, 1);
-        add(row.initiativeId, "channel", row.channel, 1);
+        add(row.initiativeId, Figure.SUBMITTED, 1);
+        add(row.initiativeId, Dimension.GROUP, row.group == null ? "" : row.group, 1);
+        add(row.initiativeId, Dimension.CHANNEL, row.channel, 1);
     }
 
     void acknowledged(FeedbackAcknowledged e, long sequence) {
@@ -146,7 +146,7 @@ final class DashboardFold {
             noLongerPending.add(row.feedbackId);
         }
         durations.add(new Took(row.feedbackId, DashboardProjection.ACKNOWLEDGE, row.initiativeId, row.group, row.hoursToAcknowledge));
-        add(row.initiativeId, "loop", "acknowledged", 1);
+        add(row.initiativeId, Figure.ACKNOWLEDGED, 1);
     }
 
     void moved(String feedbackId, FeedbackStatus status, long sequence) {
@@ -164,7 +164,7 @@ final class DashboardFold {
         row.status = row.status.then(FeedbackStatus.CONFIRMED);
         if (!row.confirmed) {
             row.confirmed = true;
-            add(row.initiativeId, "loop", "confirmed", 1);
+            add(row.initiativeId, Figure.CONFIRMED, 1);
         }
     }
 
@@ -176,7 +176,7 @@ final class DashboardFold {
         row.status = row.status.then(FeedbackStatus.CORRECTED);
         if (!row.corrected) {
             row.corrected = true;
-            add(row.initiativeId, "loop", "corrected", 1);
+            add(row.initiativeId, Figure.CORRECTED, 1);
         }
     }
 
@@ -184,7 +184,8 @@ final class DashboardFold {
         Feedback row = next(e.feedbackId(), sequence);
         if (row != null) {
             // the event names only the themes added: those before it stay, as they do on the aggregate
-            e.themes().stream().filter(row.themes::add).forEach(theme -> add(row.initiativeId, "theme", theme, 1));
+            e.themes().stream().filter(row.themes::add)
+                    .forEach(theme -> add(row.initiativeId, Dimension.THEME, theme, 1));
         }
     }
 
@@ -196,7 +197,7 @@ final class DashboardFold {
         row.hoursToClose = hoursBetween(row.submittedAt, e.at());
         row.status = FeedbackStatus.LOOP_CLOSED;
         durations.add(new Took(row.feedbackId, DashboardProjection.CLOSE, row.initiativeId, row.group, row.hoursToClose));
-        add(row.initiativeId, "loop", "closed", 1);
+        add(row.initiativeId, Figure.CLOSED, 1);
     }
 
     void proposed(DecisionProposed e, long sequence) {
@@ -205,8 +206,8 @@ final class DashboardFold {
         }
         decisions.put(e.decisionId(), new Decision(e.decisionId(), e.initiativeId(), e.engagementLevel().name(),
                 sequence, true));
-        add(e.initiativeId(), "engagement", e.engagementLevel().name(), 1);
-        add(e.initiativeId(), "decision", "proposed", 1);
+        add(e.initiativeId(), Dimension.ENGAGEMENT, e.engagementLevel().name(), 1);
+        add(e.initiativeId(), Figure.PROPOSED, 1);
     }
 
     void revised(DecisionRevised e, long sequence) {
@@ -214,26 +215,26 @@ final class DashboardFold {
         if (row == null) {
             return;
         }
-        add(row.initiativeId, "decision", "revisions", 1);
+        add(row.initiativeId, Figure.REVISIONS, 1);
         if (e.triggeredBy() != null && !e.triggeredBy().isEmpty()) {
-            add(row.initiativeId, "decision", "triggeredByFeedback", 1);
+            add(row.initiativeId, Figure.TRIGGERED_BY_FEEDBACK, 1);
         }
         if (e.engagementLevel() != null && !row.engagementLevel.equals(e.engagementLevel().name())) {
-            add(row.initiativeId, "engagement", row.engagementLevel, -1);
-            add(row.initiativeId, "engagement", e.engagementLevel().name(), 1);
+            add(row.initiativeId, Dimension.ENGAGEMENT, row.engagementLevel, -1);
+            add(row.initiativeId, Dimension.ENGAGEMENT, e.engagementLevel().name(), 1);
             row.engagementLevel = e.engagementLevel().name();
         }
     }
 
     void reviewDue(DecisionReviewDue e, long sequence) {
         if (nextOf(e.decisionId(), sequence) != null) {
-            add(e.initiativeId(), "decision", "reviewsDue", 1);
+            add(e.initiativeId(), Figure.REVIEWS_DUE, 1);
         }
     }
 
     void assessed(DecisionOutcomeAssessed e, long sequence) {
         if (nextOf(e.decisionId(), sequence) != null) {
-            add(e.initiativeId(), "verdict", e.verdict().name(), 1);
+            add(e.initiativeId(), Dimension.VERDICT, e.verdict().name(), 1);
         }
     }
 
@@ -278,7 +279,11 @@ final class DashboardFold {
         return row;
     }
 
-    private void add(String initiativeId, String dimension, String item, long amount) {
+    private void add(String initiativeId, Figure figure, long amount) {
+        add(initiativeId, figure.dimension, figure.item, amount);
+    }
+
+    private void add(String initiativeId, Dimension dimension, String item, long amount) {
         counts.merge(new Count(initiativeId, dimension, item), amount, Long::sum);
         touched.add(initiativeId);
     }

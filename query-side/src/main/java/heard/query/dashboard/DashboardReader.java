@@ -29,8 +29,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,13 +56,6 @@ public class DashboardReader {
         return minCell;
     }
 
-    /** Only analysts and administrators see counts under the threshold. */
-    public static boolean exactFor(Authentication caller) {
-        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(role -> role.equals("ROLE_ANALYST") || role.equals("ROLE_ADMIN"));
-    }
-
     /** Whether the initiative has a dashboard yet. */
     public boolean exists(String initiativeId) {
         Long found = db.queryForObject("select count(*) from dashboard_initiative where initiative_id = ?", Long.class,
@@ -83,7 +74,7 @@ public class DashboardReader {
     /** The initiative's counts of people and their feedback as they stand; see {@link Tallies}. */
     @Transactional(readOnly = true)
     Tallies tallies(String initiativeId, Instant now) {
-        Map<String, Map<String, Long>> counts = counts(initiativeId, Tallies.DIMENSIONS);
+        Map<String, Map<String, Long>> counts = counts(initiativeId, Dimension.PEOPLE);
         List<Duration> durations = db.query("select kind, stakeholder_group, hours from dashboard_duration"
                 + " where initiative_id = ?", (row, n) -> new Duration(row.getString(1), row.getString(2),
                         row.getDouble(3)), initiativeId);
@@ -102,33 +93,32 @@ public class DashboardReader {
         }
         Cells cells = new Cells(minCell, exact);
         Map<String, Map<String, Long>> counts = new HashMap<>(people.counts());
-        counts.putAll(counts(initiativeId, List.of("engagement", "verdict", "decision")));
+        counts.putAll(counts(initiativeId, Dimension.STAFF));
         List<Group> groups = db.query("select group_code, name, population_share from dashboard_group"
                 + " where initiative_id = ? order by position", (row, n) -> new Group(row.getString(1),
                         row.getString(2), row.getDouble(3)), initiativeId);
         List<Duration> durations = people.durations();
         long overdue = people.overdue();
 
-        Map<String, Long> loop = counts.getOrDefault("loop", Map.of());
-        long submitted = loop.getOrDefault("submitted", 0L);
-        long closed = loop.getOrDefault("closed", 0L);
+        long submitted = Figure.SUBMITTED.in(counts);
+        long closed = Figure.CLOSED.in(counts);
         return new DashboardView(initiativeId, titles.get(0), minCell, exact,
-                participation(cells, submitted, groups, counts.getOrDefault("group", Map.of()),
-                        counts.getOrDefault("channel", Map.of())),
-                new Loop(cells.count(submitted), cells.count(loop.getOrDefault("acknowledged", 0L)),
-                        cells.count(loop.getOrDefault("confirmed", 0L)),
-                        cells.count(loop.getOrDefault("corrected", 0L)), cells.count(closed),
+                participation(cells, submitted, groups, Dimension.GROUP.in(counts), Dimension.CHANNEL.in(counts)),
+                new Loop(cells.count(submitted), cells.count(Figure.ACKNOWLEDGED.in(counts)),
+                        cells.count(Figure.CONFIRMED.in(counts)),
+                        cells.count(Figure.CORRECTED.in(counts)), cells.count(closed),
                         cells.derived(submitted == 0 ? null : round(closed / (double) submitted, 4),
                                 cells.small(submitted) || cells.small(closed)),
                         timing(cells, hours(durations, DashboardProjection.ACKNOWLEDGE, null, false), false),
                         timing(cells, hours(durations, DashboardProjection.CLOSE, null, false), false),
                         timings(cells, groups, durations), cells.count(overdue)),
-                decisions(counts), indicators(initiativeId), themes(cells, counts.getOrDefault("theme", Map.of())));
+                decisions(counts), indicators(initiativeId), themes(cells, Dimension.THEME.in(counts)));
     }
 
-    private Map<String, Map<String, Long>> counts(String initiativeId, List<String> dimensions) {
+    /** The counts of the given dimensions, by the dimension's and the item's stored names. */
+    private Map<String, Map<String, Long>> counts(String initiativeId, List<Dimension> dimensions) {
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        List<Object> arguments = new ArrayList<>(dimensions);
+        List<Object> arguments = new ArrayList<>(dimensions.stream().map(dimension -> dimension.stored).toList());
         arguments.add(0, initiativeId);
         db.query("select dimension, item, amount from dashboard_count where initiative_id = ? and dimension in ("
                 + String.join(", ", Collections.nCopies(dimensions.size(), "?")) + ")", row -> {
@@ -220,18 +210,17 @@ public class DashboardReader {
 
     private static Decisions decisions(Map<String, Map<String, Long>> counts) {
         Map<String, Long> levels = new LinkedHashMap<>();
-        Map<String, Long> engagement = counts.getOrDefault("engagement", Map.of());
+        Map<String, Long> engagement = Dimension.ENGAGEMENT.in(counts);
         for (EngagementLevel level : EngagementLevel.values()) {
             levels.put(level.name(), engagement.getOrDefault(level.name(), 0L));
         }
         Map<String, Long> outcomes = new LinkedHashMap<>();
-        Map<String, Long> verdicts = counts.getOrDefault("verdict", Map.of());
+        Map<String, Long> verdicts = Dimension.VERDICT.in(counts);
         for (Verdict verdict : Verdict.values()) {
             outcomes.put(verdict.name(), verdicts.getOrDefault(verdict.name(), 0L));
         }
-        Map<String, Long> decision = counts.getOrDefault("decision", Map.of());
-        return new Decisions(decision.getOrDefault("proposed", 0L), levels, decision.getOrDefault("revisions", 0L),
-                decision.getOrDefault("triggeredByFeedback", 0L), decision.getOrDefault("reviewsDue", 0L), outcomes);
+        return new Decisions(Figure.PROPOSED.in(counts), levels, Figure.REVISIONS.in(counts),
+                Figure.TRIGGERED_BY_FEEDBACK.in(counts), Figure.REVIEWS_DUE.in(counts), outcomes);
     }
 
     private record Reading(String indicatorId, String group, double value, Instant measuredAt) {

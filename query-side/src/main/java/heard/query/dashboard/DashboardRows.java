@@ -124,7 +124,7 @@ class DashboardRows {
                         m.event().value(), Timestamp.from(m.event().measuredAt()), m.event().stakeholderGroup(),
                         m.sequence()});
         batch(addToCount, fold.counts.entrySet(), count -> new Object[] {count.getKey().initiativeId(),
-                count.getKey().dimension(), count.getKey().item(), count.getValue()});
+                count.getKey().dimension().stored, count.getKey().item(), count.getValue()});
         batch("update dashboard_initiative set revision = revision + 1 where initiative_id = ?", fold.touched,
                 id -> new Object[] {id});
     }

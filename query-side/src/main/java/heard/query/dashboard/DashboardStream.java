@@ -1,5 +1,6 @@
 package heard.query.dashboard;
 
+import heard.query.web.ExactFigures;
 import heard.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class DashboardStream {
             throw new NotFound("initiative", initiativeId);
         }
         SubscriptionQueryResult<DashboardView, DashboardView> figures = queries.subscriptionQuery(
-                new DashboardQuery(initiativeId, DashboardReader.exactFor(caller)),
+                new DashboardQuery(initiativeId, ExactFigures.allowedTo(caller)),
                 ResponseTypes.instanceOf(DashboardView.class), ResponseTypes.instanceOf(DashboardView.class));
         SseEmitter viewer = new SseEmitter(live.timeout().toMillis());
         Flux<SseEventBuilder> events = Flux.merge(

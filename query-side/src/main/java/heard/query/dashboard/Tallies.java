@@ -12,9 +12,6 @@ import java.util.Set;
  * their promise. Decisions and indicators are acts of staff, and are not among them.
  */
 record Tallies(Map<String, Map<String, Long>> counts, List<Duration> durations, long overdue) {
-    /** Dimensions of {@code dashboard_count} that count people's feedback. */
-    static final List<String> DIMENSIONS = List.of("group", "channel", "loop", "theme");
-
     record Duration(String kind, String group, double hours) {
     }
 

@@ -41,7 +41,6 @@ class DecisionProjection {
         this.themes = themes;
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         versions.deleteAllInBatch();

@@ -24,7 +24,6 @@ class InboxProjection {
         this.items = items;
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         items.deleteAllInBatch();

@@ -20,7 +20,6 @@ class IndicatorProjection {
         this.measurements = measurements;
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         indicators.deleteAllInBatch();

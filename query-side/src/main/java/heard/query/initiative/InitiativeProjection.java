@@ -36,7 +36,6 @@ class InitiativeProjection {
         this.batches = new TransactionBound<>(InitiativeBatch::new, new InitiativeRows(db)::write);
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         batches.discard();

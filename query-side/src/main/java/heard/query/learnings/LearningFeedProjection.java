@@ -16,7 +16,6 @@ class LearningFeedProjection {
         this.learnings = learnings;
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         learnings.deleteAllInBatch();

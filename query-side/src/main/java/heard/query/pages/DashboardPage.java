@@ -1,7 +1,7 @@
 package heard.query.pages;
 
-import heard.query.dashboard.DashboardReader;
 import heard.query.dashboard.PublicDashboard;
+import heard.query.web.ExactFigures;
 import heard.query.web.NotFound;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,7 +35,7 @@ class DashboardPage {
     private ModelAndView page(String view, String initiativeId, Authentication caller) {
         try {
             return new ModelAndView(view).addObject("dashboard",
-                    dashboards.read(initiativeId, DashboardReader.exactFor(caller)));
+                    dashboards.read(initiativeId, ExactFigures.allowedTo(caller)));
         } catch (NotFound unknown) {
             return Pages.notFound();
         }

@@ -52,7 +52,6 @@ class ReturnedLearningProjection {
         this.batches = new TransactionBound<>(ReceiptBatch::new, new ReceiptRows(db)::write);
     }
 
-    /** Before a replay: forget everything, so the events rebuild it from the start. */
     @ResetHandler
     void reset() {
         batches.discard();

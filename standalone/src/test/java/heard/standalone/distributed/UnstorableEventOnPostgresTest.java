@@ -1,5 +1,6 @@
 package heard.standalone.distributed;
 
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.standalone.Api;
@@ -7,9 +8,7 @@ import heard.standalone.Loop;
 import heard.standalone.StoredVoices;
 import heard.standalone.StoredVoices.Stored;
 import heard.standalone.StoredVoices.Voice;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnstorableEventOnPostgresTest {
-    private static final Duration SOON = Duration.ofSeconds(30);
     private final Topology topology = Topology.fresh("unstorable", "heard.unstorable");
     private final ConfigurableApplicationContext commandSide = topology.commandSide();
     private final ConfigurableApplicationContext querySide = topology.querySide();
@@ -51,10 +49,10 @@ class UnstorableEventOnPostgresTest {
         for (String token : List.of(before, together.get(0).receiptToken(), together.get(2).receiptToken(), after)) {
             loop.awaitFeed(token, "SUBMITTED");
         }
-        Awaitility.await().atMost(SOON).until(() -> reads.get("/api/initiatives/" + initiativeId + "/feedback",
+        eventually().until(() -> reads.get("/api/initiatives/" + initiativeId + "/feedback",
                 Api.as("facilitator")).json().at("/totalItems").asInt() == 4);
         String unstorable = together.get(1).eventId();
-        Awaitility.await().atMost(SOON).until(() -> projectionsParking(reads, unstorable).contains("returned-learning"));
+        eventually().until(() -> projectionsParking(reads, unstorable).contains("returned-learning"));
         assertThat(projectionsParking(reads, unstorable)).contains("returned-learning", "inbox").doesNotHaveDuplicates();
         assertThat(reads.get("/api/receipts/me", "X-Receipt-Token", together.get(1).receiptToken()).status())
                 .isEqualTo(401);

@@ -1,62 +1,37 @@
-package heard.standalone.pages;
+package heard.standalone;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static heard.standalone.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.forms.FormTokens;
-import heard.standalone.HeardApplication;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The participant's side of the loop, through the pages as a browser without JavaScript uses them:
  * find a question, answer it with the form, keep the receipt link, check the summary, and read
  * what was done, in English and in Spanish.
  */
-@SpringBootTest(classes = HeardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"heard.data-dir=./target/test-data-${random.uuid}", "heard.demo-data=false",
-                "heard.rate-limit.submissions.capacity=100000",
-                "heard.security.form-secret=" + ParticipantPagesTest.FORM_SECRET,
-                // Quartz keeps schedulers and their connections by name, JVM-wide: a name of its own keeps
-                // the suite's shared context on its own database
-                "spring.quartz.scheduler-name=heard-participant-pages-test"})
+@StandaloneTest
 class ParticipantPagesTest {
-    static final String FORM_SECRET = "the participant pages' secret for signing forms";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+    Api api;
+    Loop loop;
 
-    @LocalServerPort
-    int port;
-
-    private final Map<String, String> tokensGiven = new java.util.HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> tokensGiven = new HashMap<>();
 
     @Test
     void theHomePageListsTheQuestionsInTheReadersLanguage() throws Exception {
         String id = launch("Safer routes to school", "What would make the walk to school safer?");
 
-        HttpResponse<String> english = get("/", "Accept-Language", "en-GB,en;q=0.9");
-        assertThat(english.statusCode()).isEqualTo(200);
+        Api.Response english = get("/", "Accept-Language", "en-GB,en;q=0.9");
+        assertThat(english.status()).isEqualTo(200);
         assertThat(english.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(english.body())
@@ -64,7 +39,7 @@ class ParticipantPagesTest {
                         "What would make the walk to school safer?", "Give feedback", "You said, we did",
                         "href=\"/i/" + id + "\"", "href=\"/i/" + id + "/learnings\"", "href=\"#main\"");
 
-        HttpResponse<String> spanish = get("/", "Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
+        Api.Response spanish = get("/", "Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
         assertThat(spanish.body())
                 .contains("<html lang=\"es\">", "Dé su opinión", "Dar mi opinión", "Usted dijo, nosotros hicimos",
                         "Ir al contenido principal", "Safer routes to school")
@@ -97,7 +72,7 @@ class ParticipantPagesTest {
     void spanishIsChosenWithTheLinkAndRemembered() throws Exception {
         String id = launch("Horario escolar", "¿Qué horario le funciona mejor a su familia?");
 
-        HttpResponse<String> chosen = get("/i/" + id + "?lang=es", "Accept-Language", "en");
+        Api.Response chosen = get("/i/" + id + "?lang=es", "Accept-Language", "en");
         assertThat(chosen.body())
                 .contains("<html lang=\"es\">", "Su opinión", "¿Qué le describe mejor?", "Enviar mi opinión",
                         "<input type=\"hidden\" name=\"lang\" value=\"es\">", "nunca se muestra en público",
@@ -106,7 +81,7 @@ class ParticipantPagesTest {
         String cookie = chosen.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("heard-lang=es").contains("HttpOnly", "SameSite=Lax");
 
-        HttpResponse<String> later = get("/", "Accept-Language", "en", "Cookie", cookie.split(";")[0]);
+        Api.Response later = get("/", "Accept-Language", "en", "Cookie", cookie.split(";")[0]);
         assertThat(later.body()).contains("<html lang=\"es\">", "Dé su opinión");
 
         assertThat(get("/?lang=fr", "Accept-Language", "fr").body()).contains("<html lang=\"en\">", "Have your say");
@@ -117,20 +92,20 @@ class ParticipantPagesTest {
     void aSubmissionLeadsToTheParticipantsOwnPage() throws Exception {
         String id = launch("Safer routes to school", "What would make the walk to school safer?");
 
-        HttpResponse<String> posted = postForm("/i/" + id + "/feedback", form(
+        Api.Response posted = postForm("/i/" + id + "/feedback", form(
                 "text", "El cruce de la calle Main es peligroso por la mañana.",
                 "language", "es", "stakeholderGroup", "families", "contact", "", "lang", "es"));
-        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.status()).isEqualTo(303);
         URI location = URI.create(posted.headers().firstValue("Location").orElseThrow());
         assertThat(location.getPath()).matches("/r/[A-Za-z0-9_-]{22}");
         assertThat(location.getQuery()).isEqualTo("submitted=true&lang=es");
 
-        HttpResponse<String> receipt = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        Api.Response receipt = eventually()
                 .until(() -> get(location), r -> r.body().contains("El cruce de la calle Main"));
-        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.status()).isEqualTo(200);
         assertThat(receipt.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(receipt.headers().firstValue("Cache-Control")).hasValue("no-store");
-        String receiptUrl = "http://localhost:" + port + location.getPath();
+        String receiptUrl = api.base() + location.getPath();
         assertThat(receipt.body())
                 .contains("<html lang=\"es\">", "<meta name=\"referrer\" content=\"no-referrer\">")
                 .contains("Gracias, la recibimos.", "Guarde este enlace:", "href=\"" + receiptUrl + "\"",
@@ -149,21 +124,19 @@ class ParticipantPagesTest {
     void theReceiptOpensInTheFeedbacksLanguageAndTheSwitchStillWorks() throws Exception {
         String id = launch("Safer routes to school", "What would make the walk to school safer?");
         String receipt = submit(id, "La parada del autobús no tiene techo.", "es");
-        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get(receipt).body(), body -> body.contains("La parada del autobús"));
+        eventually().until(() -> get(receipt).body(), body -> body.contains("La parada del autobús"));
 
         assertThat(get(receipt).body()).contains("<html lang=\"es\">", "Su opinión", "href=\"?lang=en\"");
         assertThat(get(receipt, "Accept-Language", "en").body()).contains("<html lang=\"es\">");
 
-        HttpResponse<String> switched = get(receipt + "?lang=en");
+        Api.Response switched = get(receipt + "?lang=en");
         assertThat(switched.body()).contains("<html lang=\"en\">", "Your feedback", "href=\"?lang=es\"");
         String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(get(receipt, "Cookie", cookie.substring(0, cookie.indexOf(';'))).body())
                 .as("a language the participant chose is remembered").contains("<html lang=\"en\">");
 
         String english = submit(id, "The bus stop has no roof.", "en");
-        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get(english).body(), body -> body.contains("The bus stop has no roof."));
+        eventually().until(() -> get(english).body(), body -> body.contains("The bus stop has no roof."));
         assertThat(get(english, "Accept-Language", "es").body()).contains("<html lang=\"en\">", "Your feedback");
     }
 
@@ -171,17 +144,17 @@ class ParticipantPagesTest {
     void thePageSaysTheFeedbackIsOnItsWayWhileItIsBeingRecorded() throws Exception {
         String unknown = "/r/" + "A".repeat(22);
 
-        HttpResponse<String> pending = get(unknown + "?submitted=true");
-        assertThat(pending.statusCode()).isEqualTo(200);
+        Api.Response pending = get(unknown + "?submitted=true");
+        assertThat(pending.status()).isEqualTo(200);
         assertThat(pending.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(pending.body()).contains("We received your feedback", "It will appear here in a moment.",
                 "Reload this page", "href=\"?submitted=true&amp;lang=en\"");
 
-        HttpResponse<String> missing = get(unknown);
-        assertThat(missing.statusCode()).isEqualTo(404);
+        Api.Response missing = get(unknown);
+        assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(missing.body()).contains("We could not find this page", "copied the whole link");
-        assertThat(get("/r/not-a-token?submitted=true").statusCode()).isEqualTo(404);
+        assertThat(get("/r/not-a-token?submitted=true").status()).isEqualTo(404);
     }
 
     @Test
@@ -189,8 +162,7 @@ class ParticipantPagesTest {
         String id = launch("<b>Bold</b> title", "<img src=x onerror=alert(2)>?");
         String receipt = submit(id, "<script>alert(1)</script> & more", "en");
 
-        String page = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get(receipt).body(), body -> body.contains("alert(1)"));
+        String page = eventually().until(() -> get(receipt).body(), body -> body.contains("alert(1)"));
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
                 .doesNotContain("<script>alert(1)</script>");
         assertThat(get("/").body()).contains("&lt;b&gt;Bold&lt;/b&gt; title", "&lt;img src=x onerror=alert(2)&gt;?")
@@ -202,15 +174,15 @@ class ParticipantPagesTest {
     void theFormNamesWhatToFix() throws Exception {
         String id = launch("Parks", "What would you change in the park?");
 
-        HttpResponse<String> empty = postForm("/i/" + id + "/feedback",
+        Api.Response empty = postForm("/i/" + id + "/feedback",
                 form("text", " ", "language", "en", "stakeholderGroup", "families", "lang", "en"));
-        assertThat(empty.statusCode()).isEqualTo(303);
+        assertThat(empty.status()).isEqualTo(303);
         URI back = URI.create(empty.headers().firstValue("Location").orElseThrow());
         assertThat(back.getPath()).isEqualTo("/i/" + id);
         assertThat(get(back).body()).contains("role=\"alert\"", "There is a problem",
                 "Please write your feedback", "href=\"#text\"", "aria-invalid=\"true\"");
 
-        HttpResponse<String> noGroup = postForm("/i/" + id + "/feedback",
+        Api.Response noGroup = postForm("/i/" + id + "/feedback",
                 form("text", "More shade, please", "language", "es", "stakeholderGroup", "", "lang", "es"));
         String spanish = get(URI.create(noGroup.headers().firstValue("Location").orElseThrow())).body();
         assertThat(spanish).contains("role=\"alert\"", "Hay un problema", "Elija el grupo que mejor le describe");
@@ -224,13 +196,13 @@ class ParticipantPagesTest {
         String id = launch("Bus routes", "Which bus route would help your family most?");
         String receipt = submit(id, "Route 9 should stop near the clinic.", "en");
         String token = receipt.substring("/r/".length());
-        String feedbackId = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        String feedbackId = eventually()
                 .until(() -> receiptFeed(token), feed -> feed != null).get("feedbackId").asText();
 
         asFacilitator("/api/feedback/" + feedbackId + "/acknowledgement", Map.of("message", "Thank you, we read it."));
         asFacilitator("/api/feedback/" + feedbackId + "/understanding",
                 Map.of("summary", "You would like route 9 to stop at the school."));
-        String asking = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        String asking = eventually()
                 .until(() -> get(receipt).body(), body -> body.contains("Did we understand you?"));
         assertThat(asking)
                 .contains("action=\"" + receipt + "/answer\"", "name=\"feedbackId\" value=\"" + feedbackId + "\"",
@@ -238,34 +210,35 @@ class ParticipantPagesTest {
                         "name=\"confirmed\" value=\"false\"", "No, let me correct it", "<label for=\"correction\">")
                 .contains("Thank you, we read it.", "You would like route 9 to stop at the school.");
 
-        HttpResponse<String> blank = postForm(receipt + "/answer",
+        Api.Response blank = postForm(receipt + "/answer",
                 form("feedbackId", feedbackId, "confirmed", "false", "correction", "", "lang", "en"));
         assertThat(blank.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith(receipt + "?error=correction&lang=en"));
         assertThat(get(receipt + "?error=correction&lang=en").body()).contains("role=\"alert\"",
                 "Please tell us what we got wrong");
 
-        HttpResponse<String> corrected = postForm(receipt + "/answer", form("feedbackId", feedbackId,
+        Api.Response corrected = postForm(receipt + "/answer", form("feedbackId", feedbackId,
                 "confirmed", "false", "correction", "Not the school: the clinic on Elm Street.", "lang", "en"));
-        assertThat(corrected.statusCode()).isEqualTo(303);
+        assertThat(corrected.status()).isEqualTo(303);
         URI afterCorrection = URI.create(corrected.headers().firstValue("Location").orElseThrow());
         assertThat(afterCorrection.getQuery()).isEqualTo("answered=true&lang=en");
-        String correctedPage = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        String correctedPage = eventually()
                 .until(() -> get(afterCorrection).body(), body -> body.contains("You corrected us. A facilitator"));
         assertThat(correctedPage).contains("We have recorded your answer", "You corrected us:",
                 "Not the school: the clinic on Elm Street.").doesNotContain("Did we understand you?");
 
         asFacilitator("/api/feedback/" + feedbackId + "/understanding",
                 Map.of("summary", "You would like route 9 to stop at the clinic on Elm Street."));
-        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        eventually()
                 .until(() -> get(receipt + "?lang=es").body(), body -> body.contains("¿Le entendimos bien?")
                         && body.contains("Sí, es correcto"));
-        HttpResponse<String> confirmed = postForm(receipt + "/answer",
+        Api.Response confirmed = postForm(receipt + "/answer",
                 form("feedbackId", feedbackId, "confirmed", "true", "lang", "es"));
         URI afterConfirmation = URI.create(confirmed.headers().firstValue("Location").orElseThrow());
         assertThat(afterConfirmation.getQuery()).isEqualTo("answered=true&lang=es");
-        String confirmedPage = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get(receipt + "?lang=es").body(), body -> body.contains("Usted confirmó que le entendimos bien. Su opinión"));
+        String confirmedPage = eventually()
+                .until(() -> get(receipt + "?lang=es").body(),
+                        body -> body.contains("Usted confirmó que le entendimos bien. Su opinión"));
         assertThat(confirmedPage).doesNotContain("¿Le entendimos bien?");
         assertThat(stepTitles(confirmedPage)).containsExactly(
                 "Usted envió su opinión.",
@@ -275,7 +248,7 @@ class ParticipantPagesTest {
                 "El equipo facilitador escribió lo que entendió:",
                 "Usted confirmó que le entendimos bien.");
 
-        HttpResponse<String> again = postForm(receipt + "/answer",
+        Api.Response again = postForm(receipt + "/answer",
                 form("feedbackId", feedbackId, "confirmed", "true", "lang", "en"));
         assertThat(again.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("?error=answer&lang=en"));
@@ -287,7 +260,7 @@ class ParticipantPagesTest {
         String id = launch("Homework help", "What help with homework would your family use?");
         String receipt = submit(id, "An evening homework club at the library.", "en");
         String token = receipt.substring("/r/".length());
-        String feedbackId = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        String feedbackId = eventually()
                 .until(() -> receiptFeed(token), feed -> feed != null).get("feedbackId").asText();
 
         assertThat(get("/i/" + id + "/learnings").body()).contains("You said, we did", "Nothing published yet");
@@ -295,15 +268,14 @@ class ParticipantPagesTest {
         publish(id, "Homework club opens", "The library hosts a homework club on Tuesdays.", List.of(feedbackId));
         publish(id, "Spanish-speaking tutors", "Two tutors who speak Spanish join in March.", List.of());
 
-        String feed = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
+        String feed = eventually()
                 .until(() -> get("/i/" + id + "/learnings").body(), body -> body.contains("Spanish-speaking tutors")
                         && body.contains("Homework club opens"));
         assertThat(feed.indexOf("Spanish-speaking tutors")).isLessThan(feed.indexOf("Homework club opens"));
         assertThat(feed).contains("What we heard from you", "We did", "The library hosts a homework club on Tuesdays.",
                 "What happens next", "Give feedback on this question");
 
-        String page = await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get(receipt).body(), body -> body.contains("Done: we have published"));
+        String page = eventually().until(() -> get(receipt).body(), body -> body.contains("Done: we have published"));
         assertThat(page).contains("We published what we learned:", "Homework club opens",
                 "The library hosts a homework club on Tuesdays.", "href=\"/i/" + id + "/learnings#learning-",
                 "Done: we have published what we did")
@@ -317,22 +289,22 @@ class ParticipantPagesTest {
 
     @Test
     void unknownQuestionsAndReceiptsAreNotFound() throws Exception {
-        HttpResponse<String> form = get("/i/no-such-initiative");
-        assertThat(form.statusCode()).isEqualTo(404);
+        Api.Response form = get("/i/no-such-initiative");
+        assertThat(form.status()).isEqualTo(404);
         assertThat(form.body()).contains("<html lang=\"en\">", "We could not find this page", "All questions");
 
-        assertThat(get("/i/no-such-initiative/learnings").statusCode()).isEqualTo(404);
-        HttpResponse<String> spanish = get("/i/no-such-initiative", "Accept-Language", "es");
-        assertThat(spanish.statusCode()).isEqualTo(404);
+        assertThat(get("/i/no-such-initiative/learnings").status()).isEqualTo(404);
+        Api.Response spanish = get("/i/no-such-initiative", "Accept-Language", "es");
+        assertThat(spanish.status()).isEqualTo(404);
         assertThat(spanish.body()).contains("No encontramos esta página");
 
         String randomToken = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
-        assertThat(get("/r/" + randomToken).statusCode()).isEqualTo(404);
+        assertThat(get("/r/" + randomToken).status()).isEqualTo(404);
 
         // a form rendered before its question was taken away
-        String signed = FormTokens.withSecret(FORM_SECRET, Duration.ofHours(1))
+        String signed = FormTokens.withSecret(StandaloneTest.FORM_SECRET, Duration.ofHours(1))
                 .issue(FormTokens.feedbackForm("no-such-initiative"));
-        HttpResponse<String> gone = postForm("/i/no-such-initiative/feedback", form("text", "Hello",
+        Api.Response gone = postForm("/i/no-such-initiative/feedback", form("text", "Hello",
                 "language", "en", "stakeholderGroup", "families", "lang", "en", "formToken", signed));
         URI home = URI.create(gone.headers().firstValue("Location").orElseThrow());
         assertThat(get(home).body()).contains("role=\"alert\"", "We could not find that question");
@@ -340,47 +312,46 @@ class ParticipantPagesTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private String launch(String title, String question) throws IOException, InterruptedException {
+    private String launch(String title, String question) throws Exception {
         Map<String, Object> body = Map.of("title", title, "guidingQuestion", question,
                 "stakeholderGroups", List.of(
                         Map.of("code", "families", "name", "Parents and families", "role", "BENEFICIARY",
                                 "populationShare", 0.6),
                         Map.of("code", "students", "name", "Students", "role", "BENEFICIARY", "populationShare", 0.3)),
                 "languages", List.of("en", "es"), "acknowledgeWithinHours", 72);
-        HttpResponse<String> launched = postJson("/api/initiatives", "leader:leader-demo", body);
-        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(201);
-        String id = JSON.readTree(launched.body()).get("initiativeId").asText();
-        await().atMost(10, SECONDS).pollInterval(50, MILLISECONDS)
-                .until(() -> get("/i/" + id).statusCode() == 200);
+        Api.Response launched = api.post("/api/initiatives", Api.JSON.writeValueAsString(body), Api.as("leader"));
+        assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+        String id = launched.json().get("initiativeId").asText();
+        loop.awaitQuestionPage(id);
         return id;
     }
 
     /** Sends feedback through the form and answers the path of the receipt page it leads to. */
-    private String submit(String initiativeId, String text, String lang) throws IOException, InterruptedException {
-        HttpResponse<String> posted = postForm("/i/" + initiativeId + "/feedback", form("text", text,
+    private String submit(String initiativeId, String text, String lang) {
+        Api.Response posted = postForm("/i/" + initiativeId + "/feedback", form("text", text,
                 "language", lang, "stakeholderGroup", "families", "contact", "", "lang", lang));
-        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.status()).isEqualTo(303);
         return URI.create(posted.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
-    private JsonNode receiptFeed(String token) throws IOException, InterruptedException {
-        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(url("/api/receipts/me"))
-                .header("X-Receipt-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return mine.statusCode() == 200 ? JSON.readTree(mine.body()) : null;
+    private JsonNode receiptFeed(String token) {
+        Api.Response mine = api.get("/api/receipts/me", "X-Receipt-Token", token);
+        return mine.status() == 200 ? mine.json() : null;
     }
 
-    private void asFacilitator(String path, Map<String, Object> body) throws IOException, InterruptedException {
-        HttpResponse<String> done = postJson(path, "facilitator:facilitator-demo", body);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    private void asFacilitator(String path, Map<String, Object> body) throws Exception {
+        Api.Response done = api.post(path, Api.JSON.writeValueAsString(body), Api.as("facilitator"));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
     }
 
     private void publish(String initiativeId, String title, String decided, List<String> feedbackIds)
-            throws IOException, InterruptedException {
-        HttpResponse<String> published = postJson("/api/initiatives/" + initiativeId + "/learnings",
-                "leader:leader-demo", Map.of("title", title, "whatWeHeard", "Families asked for help after school.",
-                        "whatWeDecided", decided, "whatWeLearned", "Evenings suit working parents.",
-                        "whatsNext", "We ask again in June.", "feedbackIds", feedbackIds));
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+            throws Exception {
+        Api.Response published = api.post("/api/initiatives/" + initiativeId + "/learnings",
+                Api.JSON.writeValueAsString(Map.of("title", title,
+                        "whatWeHeard", "Families asked for help after school.", "whatWeDecided", decided,
+                        "whatWeLearned", "Evenings suit working parents.",
+                        "whatsNext", "We ask again in June.", "feedbackIds", feedbackIds)), Api.as("leader"));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
     }
 
     private static List<String> stepTitles(String page) {
@@ -390,17 +361,14 @@ class ParticipantPagesTest {
                 .toList();
     }
 
-    private HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-        return get(url(pathAndQuery), headers);
+    /** A page, as a browser asks for it. */
+    private Api.Response get(String pathAndQuery, String... headers) {
+        return api.get(pathAndQuery, Api.headers(new String[] {"Accept", "text/html"}, headers));
     }
 
-    private HttpResponse<String> get(URI uri, String... headers) throws IOException, InterruptedException {
-        URI target = uri.isAbsolute() ? uri : url(uri.toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "text/html").GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The page a redirect named, wherever its address begins. */
+    private Api.Response get(URI uri, String... headers) {
+        return get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers);
     }
 
     /**
@@ -408,47 +376,22 @@ class ParticipantPagesTest {
      * the token that page signed, unless the fields bring their own. A page that no longer shows the
      * form stands for a tab opened earlier, which still holds the token it was given then.
      */
-    private HttpResponse<String> postForm(String path, Map<String, String> given)
-            throws IOException, InterruptedException {
-        Map<String, String> fields = new LinkedHashMap<>(given);
-        if (!fields.containsKey("formToken")) {
+    private Api.Response postForm(String path, List<String> given) {
+        List<String> fields = new ArrayList<>(given);
+        boolean ownToken = java.util.stream.IntStream.range(0, given.size() / 2)
+                .anyMatch(i -> given.get(2 * i).equals("formToken"));
+        if (!ownToken) {
             String page = path.substring(0, path.lastIndexOf('/'));
-            Matcher token = FORM_TOKEN.matcher(get(page).body());
-            if (token.find()) {
-                tokensGiven.put(page, token.group(1));
-            }
+            FormPage.tokenIn(get(page).body()).ifPresent(token -> tokensGiven.put(page, token));
             if (tokensGiven.containsKey(page)) {
-                fields.put("formToken", tokensGiven.get(page));
+                fields.add("formToken");
+                fields.add(tokensGiven.get(page));
             }
         }
-        String body = fields.entrySet().stream()
-                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(url(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.postAs("application/x-www-form-urlencoded", path, FormPage.body(fields.toArray(String[]::new)));
     }
 
-    private HttpResponse<String> postJson(String path, String credentials, Object body)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> form(String... keysAndValues) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            form.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return form;
-    }
-
-    private URI url(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
+    private static List<String> form(String... namesAndValues) {
+        return List.of(namesAndValues);
     }
 }
