@@ -227,7 +227,7 @@ class FollowUpByEmailTest {
                 FormPage.token(spanish), "lang", "es");
         assertThat(stopped.status()).isEqualTo(303);
         assertThat(stopped.headers().firstValue("Location").orElseThrow()).contains("followUp=stopped", "lang=es");
-        String stoppedPage = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        String stoppedPage = eventually()
                 .until(() -> api.get(page + "?lang=es").body(), body -> body.contains("<strong>detenidos</strong>"));
         assertThat(stoppedPage).contains("Volver a recibir correos").doesNotContain("Dejar de recibir correos");
         assertThat(api.get(page + "?lang=en").body()).contains("<strong>stopped</strong>", "E-mail me again");
@@ -237,7 +237,7 @@ class FollowUpByEmailTest {
         assertThat(resumed.status()).isEqualTo(303);
         assertThat(resumed.headers().firstValue("Location").orElseThrow()).contains("followUp=resumed", "lang=es");
         assertThat(eventsOf(feedbackId)).endsWith("FollowUpStopped", "FollowUpResumed");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        eventually()
                 .until(() -> api.get(page + "?followUp=resumed&lang=es").body(),
                         body -> body.contains("<strong>activos</strong>")
                                 && body.contains("Hecho: le volveremos a escribir por ahí"));
@@ -289,7 +289,7 @@ class FollowUpByEmailTest {
                 .status()).isBetween(200, 204);
         assertThat(postForm(resume, "channel", "EMAIL", "formToken", token).status()).isEqualTo(303);
         assertThat(eventsOf(feedbackId)).endsWith("FollowUpStopped", "ParticipantForgotten");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(page + "?lang=en").body()
+        eventually().until(() -> !api.get(page + "?lang=en").body()
                 .contains("id=\"follow-up\""));
     }
 
