@@ -1,4 +1,4 @@
-package heard.command.web;
+package heard.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Staff users come from configuration; a demo password is accepted only in the demo profile. */
 class DemoPasswordsTest {
-    final CommandSecurity security = new CommandSecurity();
+    final SiteSecurity security = new SiteSecurity();
     final PasswordEncoder encoder = security.passwordEncoder();
 
     @Test
@@ -36,9 +36,9 @@ class DemoPasswordsTest {
         assertThat(users.loadUserByUsername("leader")).isNotNull();
     }
 
-    private CommandSecurity.StaffUsers staff(String name, String password) {
-        return new CommandSecurity.StaffUsers(
-                Map.of(name, new CommandSecurity.StaffUser(encoder.encode(password), List.of(name.toUpperCase()))));
+    private SiteSecurity.StaffUsers staff(String name, String password) {
+        return new SiteSecurity.StaffUsers(
+                Map.of(name, new SiteSecurity.StaffUser(encoder.encode(password), List.of(name.toUpperCase()))));
     }
 
     private static MockEnvironment profile(String name) {

@@ -1,4 +1,4 @@
-package heard.query.web;
+package heard.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.forms.FormTokens;
@@ -45,10 +45,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableMethodSecurity
-@EnableConfigurationProperties(QuerySecurity.StaffUsers.class)
-public class QuerySecurity {
+@EnableConfigurationProperties(SiteSecurity.StaffUsers.class)
+public class SiteSecurity {
     public static final Set<String> DEMO_USERS = Set.of("facilitator", "analyst", "leader", "admin");
-    private static final Logger log = LoggerFactory.getLogger(QuerySecurity.class);
+    private static final Logger log = LoggerFactory.getLogger(SiteSecurity.class);
     private static final String DEMO_WARNING = """
 
             ********************************************************************************

@@ -1,10 +1,9 @@
-package heard.query.config;
+package heard.wiring;
 
 import heard.events.EventJson;
 import heard.events.personal.JdbcParticipantKeys;
 import heard.events.personal.ParticipantKeys;
 import heard.events.personal.PersonalDataSerializer;
-import heard.query.balancing.QueryInstance;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -24,11 +23,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Axon infrastructure this side needs when it runs alone. An auto-configuration with
- * missing-bean conditions, so that standalone, which holds both sides, gets one of each.
+ * The Axon infrastructure both sides configure alike: the events' JSON form, participants' keys, and the
+ * token store their processors claim segments in. One auto-configuration for either side and for both in
+ * one process; an application's own bean of the same kind replaces the one here.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
-public class QueryInfrastructure {
+public class AxonInfrastructure {
 
     @Bean
     @Primary
@@ -37,7 +37,7 @@ public class QueryInfrastructure {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
-    /** Events carry participants' words encrypted with their keys (crypto-shredding, DESIGN §7). */
+    /** Events carry participants' words encrypted with their keys (crypto-shredding, see docs/security.md). */
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingBean(name = "eventSerializer")
@@ -62,19 +62,21 @@ public class QueryInfrastructure {
 
     @Bean
     @ConditionalOnMissingBean
-    public QueryInstance queryInstance() {
-        return QueryInstance.named();
+    public InstanceName instanceName() {
+        return InstanceName.unique();
     }
 
     /**
-     * Instances share the projections' segments by claiming them in this store, each under its own name.
-     * A claim not renewed for {@code heard.projections.claim-timeout} may be taken by another instance.
+     * Instances share this store, each claiming under its own name: a command side the publisher's one
+     * segment, a query side its share of the projections' segments. A claim not renewed for
+     * {@code heard.tokens.claim-timeout} may be taken by another instance; each side sets it from its own
+     * setting ({@code heard.events.claim-timeout}, {@code heard.projections.claim-timeout}).
      */
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                                 QueryInstance self,
-                                 @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout) {
+                                 InstanceName self,
+                                 @Value("${heard.tokens.claim-timeout:PT5S}") Duration claimTimeout) {
         return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
                 .nodeId(self.id()).claimTimeout(claimTimeout).build();
     }

@@ -1,4 +1,4 @@
-package heard.command.web;
+package heard.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,9 @@ import heard.forms.FormTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Run apart, the command side checks forms with the secret it shares with the pages, or does not start. */
+/** Run apart, each side checks forms with the secret it shares with the pages, or does not start. */
 class FormSecretTest {
-    final CommandSecurity security = new CommandSecurity();
+    final SiteSecurity security = new SiteSecurity();
 
     @Test
     void withoutASecretOrWithAShortOneTheSideDoesNotStart() {
@@ -38,7 +38,7 @@ class FormSecretTest {
     void aSecretOfItsOwnSignsFormsThatThePagesSignedWithTheSameSecret() {
         String secret = "a random secret both sides were given at deployment";
         FormTokens pages = FormTokens.withSecret(secret, java.time.Duration.ofHours(8));
-        FormTokens commandSide = security.formTokens(new MockEnvironment().withProperty("heard.security.form-secret", secret));
-        assertThat(commandSide.accepts(pages.issue(FormTokens.feedbackForm("i")), FormTokens.feedbackForm("i"))).isTrue();
+        FormTokens side = security.formTokens(new MockEnvironment().withProperty("heard.security.form-secret", secret));
+        assertThat(side.accepts(pages.issue(FormTokens.feedbackForm("i")), FormTokens.feedbackForm("i"))).isTrue();
     }
 }
