@@ -6,6 +6,7 @@ import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
 import heard.command.web.InvalidInput;
+import heard.command.web.ReceiptLinks;
 import heard.forms.FormTokens;
 import heard.limits.InputLimits;
 import jakarta.servlet.http.HttpServletRequest;

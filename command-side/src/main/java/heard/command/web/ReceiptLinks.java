@@ -1,4 +1,4 @@
-package heard.command.feedback;
+package heard.command.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

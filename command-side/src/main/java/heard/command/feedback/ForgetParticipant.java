@@ -1,4 +1,4 @@
-package heard.command.privacy;
+package heard.command.feedback;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
