@@ -37,7 +37,7 @@ public class AxonInfrastructure {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
-    /** Events carry participants' words encrypted with their keys (crypto-shredding, see docs/security.md). */
+    /** Events carry participants' words encrypted with their keys (crypto-shredding: docs/security.md). */
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingBean(name = "eventSerializer")

@@ -39,6 +39,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
+ * The security of both sides, and of the standalone app that holds both, configured once.
  * Participants are anonymous; staff sign in on the sign-in page or with HTTP Basic against
  * {@code heard.security.users} (BCrypt hashes), see {@link StaffSignIn}. Roles are checked on each
  * endpoint. Outside the demo profile the demo passwords are refused, so a real deployment cannot start with them.
