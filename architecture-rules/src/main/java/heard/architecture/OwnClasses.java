@@ -1,21 +1,19 @@
 package heard.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-import java.net.URI;
+import com.tngtech.archunit.junit.LocationProvider;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The main classes of the module whose build is running (its {@code target/classes}, the tests' working
  * directory being the module's own), not its tests' nor those of the modules it depends on, which their
  * own builds check.
  */
-public final class OwnClasses implements ImportOption {
-    private static final String OWN = Path.of("target", "classes").toAbsolutePath().normalize() + "/";
+public final class OwnClasses implements LocationProvider {
 
     @Override
-    public boolean includes(Location location) {
-        URI uri = location.asURI();
-        return uri.getPath() != null && uri.getPath().startsWith(OWN);
+    public Set<Location> get(Class<?> testClass) {
+        return Set.of(Location.of(Path.of("target", "classes").toAbsolutePath()));
     }
 }

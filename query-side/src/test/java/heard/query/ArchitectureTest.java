@@ -7,7 +7,7 @@ import heard.architecture.ArchitectureRules;
 import heard.architecture.OwnClasses;
 
 /** This module's classes keep the rules of the house (see {@link ArchitectureRules}). */
-@AnalyzeClasses(packages = "heard", importOptions = OwnClasses.class)
+@AnalyzeClasses(locations = OwnClasses.class)
 class ArchitectureTest {
     @ArchTest
     static final ArchTests RULES = ArchTests.in(ArchitectureRules.class);
