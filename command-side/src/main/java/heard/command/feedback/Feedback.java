@@ -11,7 +11,6 @@ import heard.command.rules.Caps;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.RuleViolation;
-import heard.command.privacy.ForgetParticipant;
 import heard.command.rules.StateConflict;
 import heard.events.Actors;
 import heard.events.FeedbackAcknowledged;

@@ -5,6 +5,7 @@ import heard.command.rules.ReceiptRejected;
 import heard.command.web.Actor;
 import heard.command.web.InvalidInput;
 import heard.command.web.MissingReceiptToken;
+import heard.command.web.ReceiptLinks;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;
 import heard.limits.InputLimits;

@@ -1,7 +1,6 @@
 package heard.command.feedback;
 
 import heard.command.forms.SpentFormTokens;
-import heard.command.privacy.ForgetParticipant;
 import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.ratelimit.TooManySubmissions;
 import heard.command.rules.NotFound;
@@ -10,6 +9,7 @@ import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
 import heard.command.web.FormValidation;
+import heard.command.web.ReceiptLinks;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.ReceiptTokens;

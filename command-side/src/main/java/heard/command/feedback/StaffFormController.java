@@ -7,6 +7,7 @@ import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
 import heard.command.web.FormValidation;
 import heard.command.web.InvalidInput;
+import heard.command.web.ReceiptLinks;
 import heard.forms.FormTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;

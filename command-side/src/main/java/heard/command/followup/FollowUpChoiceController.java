@@ -1,12 +1,12 @@
 package heard.command.followup;
 
 import heard.command.catalog.Catalog;
-import heard.command.feedback.ReceiptLinks;
 import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.web.FormOrigin;
 import heard.command.web.InvalidInput;
+import heard.command.web.ReceiptLinks;
 import heard.events.Actors;
 import heard.events.FollowUpChannel;
 import heard.events.ReceiptTokens;

@@ -1,6 +1,7 @@
 package heard.command.privacy;
 
 import heard.command.catalog.Catalog;
+import heard.command.feedback.ForgetParticipant;
 import heard.command.ratelimit.SubmissionRateLimit;
 import heard.command.web.MissingReceiptToken;
 import heard.events.Actors;

@@ -2,7 +2,6 @@ package heard.command.sms;
 
 import io.swagger.v3.oas.annotations.Operation;
 import heard.command.feedback.Receipt;
-import heard.command.feedback.ReceiptLinks;
 import heard.command.feedback.Submission;
 import heard.command.feedback.Submissions;
 import heard.command.followup.ContactAddresses;
@@ -10,6 +9,7 @@ import heard.command.followup.ResumeFollowUp;
 import heard.command.followup.StopFollowUp;
 import heard.command.rules.NotFound;
 import heard.command.rules.RuleViolation;
+import heard.command.web.ReceiptLinks;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FollowUpChannel;

@@ -1,9 +1,9 @@
 package heard.command.staff;
 
-import heard.command.feedback.ReceiptLinks;
 import heard.command.rules.RuleViolation;
 import heard.command.rules.StateConflict;
 import heard.command.web.FormOrigin;
+import heard.command.web.ReceiptLinks;
 import heard.events.StaffRole;
 import heard.forms.FormTokens;
 import heard.limits.InputLimits;

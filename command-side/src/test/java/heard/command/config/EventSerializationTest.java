@@ -3,6 +3,7 @@ package heard.command.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import heard.wiring.AxonInfrastructure;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -33,7 +34,7 @@ class EventSerializationTest {
     private static final Instant BASE = Instant.parse("2025-03-01T09:00:00.123456Z");
 
     private static List<Class<? extends Record>> events;
-    private final Serializer serializer = new CommandInfrastructure().serializer();
+    private final Serializer serializer = new AxonInfrastructure().serializer();
 
     @BeforeAll
     static void findEvents() {

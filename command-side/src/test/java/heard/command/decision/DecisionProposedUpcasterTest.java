@@ -3,11 +3,11 @@ package heard.command.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import heard.command.config.CommandInfrastructure;
 import heard.events.DecisionEvidenceLinked;
 import heard.events.DecisionProposed;
 import heard.events.EngagementLevel;
 import heard.events.IndicatorTarget;
+import heard.wiring.AxonInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DecisionProposedUpcasterTest {
     private static final String DECISION = "3f6c2a9e-4b1d-4e8a-9c57-0d2e7b1a6f40";
 
-    private final Serializer serializer = new CommandInfrastructure().serializer();
+    private final Serializer serializer = new AxonInfrastructure().serializer();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new DecisionProposedUpcaster());
 
     @ParameterizedTest(name = "stored revision {0}")

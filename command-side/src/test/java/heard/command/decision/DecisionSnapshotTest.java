@@ -3,7 +3,6 @@ package heard.command.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.config.CommandInfrastructure;
 import heard.events.DecisionEvidenceLinked;
 import heard.events.DecisionOutcomeAssessed;
 import heard.events.DecisionProposed;
@@ -13,6 +12,7 @@ import heard.events.EngagementLevel;
 import heard.events.FieldChange;
 import heard.events.IndicatorTarget;
 import heard.events.Verdict;
+import heard.wiring.AxonInfrastructure;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class DecisionSnapshotTest {
     private static final String INITIATIVE = "initiative-1";
     private static final Instant AT = Instant.parse("2025-04-01T10:00:00Z");
 
-    private final Serializer serializer = new CommandInfrastructure().serializer();
+    private final Serializer serializer = new AxonInfrastructure().serializer();
     private FixtureConfiguration<Decision> fixture;
 
     @BeforeEach

@@ -3,7 +3,6 @@ package heard.command.feedback;
 import static heard.command.rules.Rejections.ruleViolationOn;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.privacy.ForgetParticipant;
 import heard.command.rules.NotFound;
 import heard.command.rules.ReceiptRejected;
 import heard.command.rules.StateConflict;

@@ -1,5 +1,6 @@
 package heard.query.balancing;
 
+import heard.wiring.InstanceName;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class Balancing {
 
     @Bean
-    LiveInstances liveInstances(DataSource dataSource, QueryInstance self,
+    LiveInstances liveInstances(DataSource dataSource, InstanceName self,
                                 @Value("${heard.projections.liveness:PT5S}") Duration liveness) {
         return new LiveInstances(dataSource, self, liveness, Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package heard.query.balancing;
 
+import heard.wiring.InstanceName;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +25,13 @@ public class LiveInstances {
     private static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
 
     private final JdbcClient db;
-    private final QueryInstance self;
+    private final InstanceName self;
     private final Duration liveness;
     private final Clock clock;
     private volatile int count;
     private final Map<String, Integer> segments = new ConcurrentHashMap<>();
 
-    public LiveInstances(DataSource dataSource, QueryInstance self, Duration liveness, Clock clock) {
+    public LiveInstances(DataSource dataSource, InstanceName self, Duration liveness, Clock clock) {
         this.db = JdbcClient.create(dataSource);
         this.self = self;
         this.liveness = liveness;

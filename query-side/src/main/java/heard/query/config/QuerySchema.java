@@ -1,21 +1,19 @@
 package heard.query.config;
 
-import java.sql.Connection;
+import heard.query.storage.QueryMigrations;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The read models and the tokens of their processors, migrated with their own history table so
- * that both sides can share one database. Portable scripts are in {@code common};
- * Axon's binary token column differs per vendor.
+ * that both sides can share one database (see {@link QueryMigrations}); Axon's binary token column differs per
+ * vendor.
  * With {@code heard.events.source=event-store} it reads the events from the write side's store in the same database.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,25 +23,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 public class QuerySchema {
     @Bean
     FlywayMigrationInitializer querySchemaMigration(DataSource dataSource) throws SQLException {
-        Flyway flyway = migrations(dataSource)
+        Flyway flyway = QueryMigrations.of(dataSource)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
         return new FlywayMigrationInitializer(flyway);
-    }
-
-    /** The query side's migrations for the database behind {@code dataSource}, into its default schema. */
-    public static FluentConfiguration migrations(DataSource dataSource) throws SQLException {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .table("flyway_history_query")
-                .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource).getId(),
-                        "classpath:db/sessions/" + vendor(dataSource).getId());
-    }
-
-    public static DatabaseDriver vendor(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName());
-        }
     }
 }

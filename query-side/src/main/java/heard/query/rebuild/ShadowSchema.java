@@ -1,6 +1,6 @@
 package heard.query.rebuild;
 
-import heard.query.config.QuerySchema;
+import heard.query.storage.QueryMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -28,7 +28,7 @@ public class ShadowSchema {
     ShadowSchema(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         this.db = new JdbcTemplate(dataSource);
-        this.vendor = QuerySchema.vendor(dataSource);
+        this.vendor = QueryMigrations.vendor(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             this.live = connection.getSchema();
         }
@@ -51,7 +51,7 @@ public class ShadowSchema {
     void create(String projection) throws SQLException {
         String schema = nameOf(projection);
         drop(projection);
-        QuerySchema.migrations(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
+        QueryMigrations.of(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
         Set<String> owned = new HashSet<>(ReadModelTables.of(projection));
         owned.add(ReadModelTables.APPLIED);
         List<String> tables = db.queryForList(

@@ -3,6 +3,7 @@ package heard.query.balancing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.query.config.ProjectionTest;
+import heard.wiring.InstanceName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class LiveInstancesTest {
     }
 
     private LiveInstances at(Instant time, String name) {
-        return new LiveInstances(dataSource, new QueryInstance(name), LIVENESS, Clock.fixed(time, ZoneOffset.UTC));
+        return new LiveInstances(dataSource, new InstanceName(name), LIVENESS, Clock.fixed(time, ZoneOffset.UTC));
     }
 
     @Test

@@ -3,7 +3,7 @@ package heard.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import heard.query.config.QuerySchema;
+import heard.query.storage.QueryMigrations;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +24,7 @@ class ReadModelTablesTest {
     void everyTableOfTheSchemaIsAProjectionsOrTheMachinerys() throws Exception {
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl("jdbc:h2:mem:tables;DB_CLOSE_DELAY=-1");
-            QuerySchema.migrations(pool).load().migrate();
+            QueryMigrations.of(pool).load().migrate();
             Set<String> tables = new TreeSet<>(new JdbcTemplate(pool).queryForList(
                     "select lower(table_name) from information_schema.tables where table_schema = 'PUBLIC'",
                     String.class));

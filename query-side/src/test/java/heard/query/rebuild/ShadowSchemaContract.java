@@ -3,7 +3,7 @@ package heard.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import heard.query.config.QuerySchema;
+import heard.query.storage.QueryMigrations;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ abstract class ShadowSchemaContract {
     void migrate() throws Exception {
         // migrations take two connections; the pool under test has one
         setup = pool(3);
-        QuerySchema.migrations(setup).load().migrate();
+        QueryMigrations.of(setup).load().migrate();
         new ShadowSchema(setup).create("dashboard");
         pool = pool(1);
         db = new JdbcTemplate(pool);

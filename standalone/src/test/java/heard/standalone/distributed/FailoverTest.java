@@ -3,9 +3,9 @@ package heard.standalone.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import heard.query.balancing.QueryInstance;
 import heard.standalone.Api;
 import heard.standalone.Loop;
+import heard.wiring.InstanceName;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -222,6 +222,6 @@ class FailoverTest {
     }
 
     private static String instance(ConfigurableApplicationContext side) {
-        return side.getBean(QueryInstance.class).id();
+        return side.getBean(InstanceName.class).id();
     }
 }

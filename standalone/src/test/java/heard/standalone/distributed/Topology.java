@@ -148,8 +148,7 @@ final class Topology {
     ConfigurableApplicationContext commandSide(String... settings) {
         List<String> all = new ArrayList<>(List.of("--spring.quartz.scheduler-name=command-side-" + UUID.randomUUID()));
         all.addAll(List.of(settings));
-        return start(CommandSideApplication.class, "heard.query.config.QueryInfrastructure,heard.query.web.QuerySecurity",
-                List.of(), all.toArray(String[]::new));
+        return start(CommandSideApplication.class, List.of(), all.toArray(String[]::new));
     }
 
     ConfigurableApplicationContext querySide(String... settings) {
@@ -157,20 +156,15 @@ final class Topology {
     }
 
     ConfigurableApplicationContext querySide(List<Class<?>> extra, String... settings) {
-        return start(QuerySideApplication.class,
-                "heard.command.config.CommandInfrastructure,heard.command.web.CommandSecurity", extra, settings);
+        return start(QuerySideApplication.class, extra, settings);
     }
 
     static int port(ConfigurableApplicationContext side) {
         return ((WebServerApplicationContext) side).getWebServer().getPort();
     }
 
-    /**
-     * The other side's auto-configurations are on this test's class path, but not in a side's own jar.
-     * A setting given here replaces the default of the same name.
-     */
-    private ConfigurableApplicationContext start(Class<?> side, String otherSide, List<Class<?>> extra,
-                                                 String... settings) {
+    /** A setting given here replaces the default of the same name. */
+    private ConfigurableApplicationContext start(Class<?> side, List<Class<?>> extra, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=" + ownSettings(side),
                 "--spring.profiles.active=demo",
@@ -178,7 +172,6 @@ final class Topology {
                 // the tests submit from one address far faster than a person would
                 "--heard.rate-limit.submissions.capacity=100000",
                 "--server.port=0",
-                "--spring.autoconfigure.exclude=" + otherSide,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",

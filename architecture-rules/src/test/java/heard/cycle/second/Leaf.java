@@ -1,0 +1,5 @@
+package heard.cycle.second;
+
+/** Uses nothing of Heard's. */
+public class Leaf {
+}

@@ -1,0 +1,83 @@
+package heard.wiring;
+
+import heard.events.EventJson;
+import heard.events.personal.JdbcParticipantKeys;
+import heard.events.personal.ParticipantKeys;
+import heard.events.personal.PersonalDataSerializer;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The Axon infrastructure both sides configure alike: the events' JSON form, participants' keys, and the
+ * token store their processors claim segments in. One auto-configuration for either side and for both in
+ * one process; an application's own bean of the same kind replaces the one here.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
+public class AxonInfrastructure {
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    /** Events carry participants' words encrypted with their keys (crypto-shredding: docs/security.md). */
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingBean(name = "eventSerializer")
+    public Serializer eventSerializer(Serializer serializer, ParticipantKeys keys) {
+        return new PersonalDataSerializer(serializer, keys);
+    }
+
+    /** In the shared database; inside a transaction, read and written on its connection. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ParticipantKeys participantKeys(DataSource dataSource) {
+        return new JdbcParticipantKeys(new TransactionAwareDataSourceProxy(dataSource), Duration.ofMinutes(1),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnMissingBean(name = "messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public InstanceName instanceName() {
+        return InstanceName.unique();
+    }
+
+    /**
+     * Instances share this store, each claiming under its own name: a command side the publisher's one
+     * segment, a query side its share of the projections' segments. A claim not renewed for
+     * {@code heard.tokens.claim-timeout} may be taken by another instance; each side sets it from its own
+     * setting ({@code heard.events.claim-timeout}, {@code heard.projections.claim-timeout}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                                 InstanceName self,
+                                 @Value("${heard.tokens.claim-timeout:PT5S}") Duration claimTimeout) {
+        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
+                .nodeId(self.id()).claimTimeout(claimTimeout).build();
+    }
+}
