@@ -1,9 +1,9 @@
 package heard.command.decision;
 
-import heard.command.config.DatabaseVendor;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import heard.command.config.DatabaseVendor;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,16 +1,14 @@
 package heard.command.ratelimit;
 
 import heard.command.config.DatabaseVendor;
+import heard.limits.ClientAddress;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import heard.limits.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

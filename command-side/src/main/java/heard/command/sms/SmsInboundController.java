@@ -1,6 +1,5 @@
 package heard.command.sms;
 
-import io.swagger.v3.oas.annotations.Operation;
 import heard.command.feedback.Receipt;
 import heard.command.feedback.Submission;
 import heard.command.feedback.Submissions;
@@ -14,6 +13,7 @@ import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FollowUpChannel;
 import heard.sms.TwilioSignature;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import static heard.command.rules.Rejections.ruleViolationOn;
 import static org.hamcrest.Matchers.containsString;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.rules.RuleViolation;
 import heard.command.rules.NotFound;
+import heard.command.rules.RuleViolation;
 import heard.events.LearningPublished;
 import java.time.Instant;
 import java.util.List;

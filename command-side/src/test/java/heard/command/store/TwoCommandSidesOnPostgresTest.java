@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import heard.events.DecisionEvidenceLinked;
+import heard.forms.FormTokens;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import heard.events.DecisionEvidenceLinked;
-import heard.forms.FormTokens;
-import java.net.URLEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

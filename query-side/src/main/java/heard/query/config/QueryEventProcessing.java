@@ -1,7 +1,5 @@
 package heard.query.config;
 
-import java.time.Duration;
-import java.util.Set;
 import heard.query.applied.AppliedEvents;
 import heard.query.applied.SkipApplied;
 import heard.query.balancing.FairShare;
@@ -11,6 +9,8 @@ import heard.query.parking.ParkAlone;
 import heard.query.parking.Parking;
 import heard.query.rebuild.IntoShadow;
 import heard.query.rebuild.Rebuilds;
+import java.time.Duration;
+import java.util.Set;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;

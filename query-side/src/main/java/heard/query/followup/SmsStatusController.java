@@ -1,7 +1,7 @@
 package heard.query.followup;
 
-import io.swagger.v3.oas.annotations.Operation;
 import heard.sms.TwilioSignature;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,6 @@ package heard.query.pages;
 import heard.forms.FormTokens;
 import heard.query.decision.DecisionReader;
 import heard.query.decision.DecisionSummary;
-import heard.query.initiative.InitiativeView;
 import heard.query.initiative.InitiativeViews;
 import heard.query.learnings.LearningEntry;
 import heard.query.learnings.LearningFeed;

@@ -2,9 +2,9 @@ package heard.query.pages;
 
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
-import heard.query.followup.FollowUpContacts;
 import heard.events.StakeholderGroup;
 import heard.forms.FormTokens;
+import heard.query.followup.FollowUpContacts;
 import heard.query.initiative.InitiativeView;
 import heard.query.initiative.InitiativeViews;
 import heard.query.returned.ReturnedLearning;

@@ -1,13 +1,11 @@
 package heard.query.storage;
 
-import heard.limits.InputLimits;
-
 import static heard.limits.InputLimits.ACKNOWLEDGEMENT;
 import static heard.limits.InputLimits.CONTACT;
 import static heard.limits.InputLimits.CORRECTION;
 import static heard.limits.InputLimits.DECISIONS_PER_LEARNING;
-import static heard.limits.InputLimits.EVIDENCE;
 import static heard.limits.InputLimits.EMAIL;
+import static heard.limits.InputLimits.EVIDENCE;
 import static heard.limits.InputLimits.EVIDENCE_NOTE;
 import static heard.limits.InputLimits.EXPECTED_OUTCOME;
 import static heard.limits.InputLimits.FEEDBACK_IDS;
@@ -39,10 +37,11 @@ import heard.events.EngagementLevel;
 import heard.events.FieldChange;
 import heard.events.IndicatorTarget;
 import heard.events.ReceiptTokens;
-import heard.events.personal.PersonalCipher;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import heard.events.Verdict;
+import heard.events.personal.PersonalCipher;
+import heard.limits.InputLimits;
 import heard.query.config.ProjectionTest;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package heard.standalone.distributed;
 
 import heard.command.CommandSideApplication;
-import heard.query.QuerySideApplication;
 import heard.events.topic.EventsTopic;
+import heard.query.QuerySideApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
