@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import heard.command.decision.ProposeDecision;
 import heard.command.decision.ReviseDecision;
 import heard.command.initiative.LaunchInitiative;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.StateConflict;
 import heard.events.DecisionProposed;
 import heard.events.EngagementLevel;
 import heard.events.IndicatorTarget;

@@ -4,10 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
 import heard.command.catalog.InitiativeFacts;
-import heard.command.rules.Caps;
-import heard.command.rules.NotFound;
-import heard.command.rules.RuleViolation;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.Caps;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.RuleViolation;
+import heard.command.refusals.StateConflict;
 import heard.events.Actors;
 import heard.events.DecisionEvidenceLinked;
 import heard.events.DecisionOutcomeAssessed;

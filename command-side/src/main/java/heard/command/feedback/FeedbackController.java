@@ -1,7 +1,7 @@
 package heard.command.feedback;
 
 import heard.command.ratelimit.SubmissionRateLimit;
-import heard.command.rules.ReceiptRejected;
+import heard.command.refusals.ReceiptRejected;
 import heard.command.web.Actor;
 import heard.command.web.InvalidInput;
 import heard.command.web.MissingReceiptToken;

@@ -1,9 +1,9 @@
 package heard.command.feedback;
 
 import heard.command.forms.SpentFormTokens;
-import heard.command.rules.NotFound;
-import heard.command.rules.RuleViolation;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.RuleViolation;
+import heard.command.refusals.StateConflict;
 import heard.command.web.FormOrigin;
 import heard.command.web.FormValidation;
 import heard.command.web.InvalidInput;

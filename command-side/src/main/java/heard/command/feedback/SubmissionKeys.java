@@ -1,6 +1,6 @@
 package heard.command.feedback;
 
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.RuleViolation;
 import heard.events.ReceiptTokens;
 import heard.events.personal.PersonalCipher;
 import java.nio.charset.StandardCharsets;

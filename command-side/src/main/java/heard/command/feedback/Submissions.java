@@ -30,7 +30,7 @@ public class Submissions {
         this.addresses = addresses;
     }
 
-    /** A follow-up address that cannot be one is refused ({@link heard.command.rules.RuleViolation}) first. */
+    /** A follow-up address that cannot be one is refused ({@link heard.command.refusals.RuleViolation}) first. */
     public Receipt submit(String initiativeId, Submission submission, String idempotencyKey, String actor) {
         List<FollowUpAddress> followUps = addresses.chosen(submission.email(), submission.followUpByEmail(),
                 submission.mobile(), submission.followUpBySms(), submission.contact(), submission.followUpConsent());

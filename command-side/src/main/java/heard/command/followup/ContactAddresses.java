@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.RuleViolation;
 import heard.events.FollowUpChannel;
 import heard.limits.InputLimits;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package heard.command.followup;
 
 import heard.command.catalog.Catalog;
 import heard.command.ratelimit.SubmissionRateLimit;
-import heard.command.rules.NotFound;
-import heard.command.rules.ReceiptRejected;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.ReceiptRejected;
 import heard.command.web.FormOrigin;
 import heard.command.web.InvalidInput;
 import heard.command.web.ReceiptLinks;

@@ -3,9 +3,9 @@ package heard.command.indicator;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import heard.command.catalog.Catalog;
-import heard.command.rules.Caps;
-import heard.command.rules.NotFound;
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.Caps;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.RuleViolation;
 import heard.events.IndicatorDefined;
 import heard.events.MeasurementRecorded;
 import heard.limits.InputLimits;

@@ -2,9 +2,9 @@ package heard.command.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import heard.command.rules.Caps;
-import heard.command.rules.RuleViolation;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.Caps;
+import heard.command.refusals.RuleViolation;
+import heard.command.refusals.StateConflict;
 import heard.events.StaffAccountDisabled;
 import heard.events.StaffAccountOpened;
 import heard.events.StaffRole;

@@ -1,7 +1,7 @@
 package heard.command.staff;
 
-import heard.command.rules.RuleViolation;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.RuleViolation;
+import heard.command.refusals.StateConflict;
 import heard.command.web.FormOrigin;
 import heard.command.web.ReceiptLinks;
 import heard.events.StaffRole;

@@ -2,8 +2,8 @@ package heard.command.staff;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import heard.command.rules.Caps;
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.Caps;
+import heard.command.refusals.RuleViolation;
 import heard.events.StaffMemberNamed;
 import heard.limits.InputLimits;
 import org.axonframework.commandhandling.CommandHandler;

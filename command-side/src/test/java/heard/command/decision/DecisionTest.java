@@ -1,11 +1,11 @@
 package heard.command.decision;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 import static org.hamcrest.Matchers.containsString;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.rules.NotFound;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.StateConflict;
 import heard.events.Actors;
 import heard.events.DecisionEvidenceLinked;
 import heard.events.DecisionOutcomeAssessed;

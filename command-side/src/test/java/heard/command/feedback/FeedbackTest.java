@@ -1,11 +1,11 @@
 package heard.command.feedback;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.rules.NotFound;
-import heard.command.rules.ReceiptRejected;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.ReceiptRejected;
+import heard.command.refusals.StateConflict;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FeedbackAcknowledged;

@@ -1,12 +1,12 @@
 package heard.command.feedback;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 
 import heard.command.catalog.InMemoryCatalog;
 import heard.command.followup.FollowUpAddress;
 import heard.command.followup.ResumeFollowUp;
 import heard.command.followup.StopFollowUp;
-import heard.command.rules.ReceiptRejected;
+import heard.command.refusals.ReceiptRejected;
 import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FeedbackSubmitted;

@@ -3,7 +3,7 @@ package heard.command.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.RuleViolation;
 import heard.events.FollowUpChannel;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package heard.command.indicator;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 
 import heard.command.catalog.InMemoryCatalog;
 import heard.events.Direction;

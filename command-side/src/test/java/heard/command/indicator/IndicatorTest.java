@@ -1,10 +1,10 @@
 package heard.command.indicator;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 import static org.hamcrest.Matchers.containsString;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.rules.NotFound;
+import heard.command.refusals.NotFound;
 import heard.events.Direction;
 import heard.events.IndicatorDefined;
 import heard.events.MeasurementRecorded;

@@ -1,6 +1,6 @@
 package heard.command.initiative;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 
 import heard.events.InitiativeLaunched;
 import heard.events.StakeholderGroup;

@@ -1,11 +1,11 @@
 package heard.command.learning;
 
-import static heard.command.rules.Rejections.ruleViolationOn;
+import static heard.command.refusals.Rejections.ruleViolationOn;
 import static org.hamcrest.Matchers.containsString;
 
 import heard.command.catalog.InMemoryCatalog;
-import heard.command.rules.NotFound;
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.NotFound;
+import heard.command.refusals.RuleViolation;
 import heard.events.LearningPublished;
 import java.time.Instant;
 import java.util.List;

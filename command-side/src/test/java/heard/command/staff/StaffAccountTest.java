@@ -1,7 +1,7 @@
 package heard.command.staff;
 
-import heard.command.rules.RuleViolation;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.RuleViolation;
+import heard.command.refusals.StateConflict;
 import heard.events.StaffAccountDisabled;
 import heard.events.StaffAccountOpened;
 import heard.events.StaffRole;

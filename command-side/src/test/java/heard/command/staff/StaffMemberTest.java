@@ -2,7 +2,7 @@ package heard.command.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import heard.command.rules.RuleViolation;
+import heard.command.refusals.RuleViolation;
 import heard.events.StaffMemberNamed;
 import heard.limits.InputLimits;
 import java.time.Instant;

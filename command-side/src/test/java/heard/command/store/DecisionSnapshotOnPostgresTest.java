@@ -11,7 +11,7 @@ import heard.command.decision.LinkEvidence;
 import heard.command.decision.ProposeDecision;
 import heard.command.decision.ReviseDecision;
 import heard.command.initiative.LaunchInitiative;
-import heard.command.rules.StateConflict;
+import heard.command.refusals.StateConflict;
 import heard.events.EngagementLevel;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;

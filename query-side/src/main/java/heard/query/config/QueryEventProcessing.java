@@ -1,7 +1,5 @@
 package heard.query.config;
 
-import heard.query.applied.AppliedEvents;
-import heard.query.applied.SkipApplied;
 import heard.query.balancing.FairShare;
 import heard.query.parking.FailTheBatch;
 import heard.query.parking.NamedSequences;
@@ -9,6 +7,8 @@ import heard.query.parking.ParkAlone;
 import heard.query.parking.Parking;
 import heard.query.rebuild.IntoShadow;
 import heard.query.rebuild.Rebuilds;
+import heard.query.redelivery.AppliedEvents;
+import heard.query.redelivery.SkipApplied;
 import java.time.Duration;
 import java.util.Set;
 import org.axonframework.common.jpa.EntityManagerProvider;

@@ -1,6 +1,6 @@
 package heard.query.config;
 
-import heard.query.storage.QueryMigrations;
+import heard.query.schema.QueryMigrations;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

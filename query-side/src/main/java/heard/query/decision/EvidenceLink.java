@@ -1,6 +1,6 @@
 package heard.query.decision;
 
-import heard.query.storage.StringListConverter;
+import heard.query.schema.StringListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -2,8 +2,8 @@ package heard.query.inbox;
 
 import heard.events.Channel;
 import heard.events.FeedbackStatus;
-import heard.query.storage.NewRow;
-import heard.query.storage.StringListConverter;
+import heard.query.schema.NewRow;
+import heard.query.schema.StringListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -2,8 +2,8 @@ package heard.query.initiative;
 
 import heard.events.InitiativeLaunched;
 import heard.query.batching.InLists;
-import heard.query.storage.GroupListConverter;
-import heard.query.storage.StringListConverter;
+import heard.query.schema.GroupListConverter;
+import heard.query.schema.StringListConverter;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;

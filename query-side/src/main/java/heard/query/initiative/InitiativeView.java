@@ -1,8 +1,8 @@
 package heard.query.initiative;
 
 import heard.events.StakeholderGroup;
-import heard.query.storage.GroupListConverter;
-import heard.query.storage.StringListConverter;
+import heard.query.schema.GroupListConverter;
+import heard.query.schema.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package heard.query.rebuild;
 
-import heard.query.storage.QueryMigrations;
+import heard.query.schema.QueryMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;

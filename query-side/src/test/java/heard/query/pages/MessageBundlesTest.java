@@ -58,7 +58,7 @@ class MessageBundlesTest {
         for (var status : heard.events.FeedbackStatus.values()) {
             assertThat(keys).contains("status." + status.name());
         }
-        for (var step : heard.query.returned.StepKind.values()) {
+        for (var step : heard.query.receipt.StepKind.values()) {
             assertThat(keys).contains("step." + step.name());
         }
         for (String field : InitiativePages.FORM_FIELDS) {

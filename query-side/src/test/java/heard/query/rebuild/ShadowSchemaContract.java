@@ -3,7 +3,7 @@ package heard.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import heard.query.storage.QueryMigrations;
+import heard.query.schema.QueryMigrations;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
