@@ -19,30 +19,18 @@ import heard.events.Verdict;
 import heard.query.DecisionEvents;
 import heard.query.LoopEvents;
 import heard.query.batching.Upserts;
-import heard.query.config.CountedStatements;
+import heard.query.config.CountedDatabase;
+import heard.query.config.OnBothDatabases;
 import heard.query.dashboard.DashboardView.Timing;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard fed as a processor feeds it: many events in one committed transaction, on H2 (the standalone
@@ -50,45 +38,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again; and a batch holding one event that cannot be stored fails as a whole at its commit, then, applied
  * again one event per transaction as the projections' parking does, counts every other event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBatchesTest {
+class DashboardBatchesTest extends OnBothDatabases {
     private static final Instant NOW = hoursAfterT0(100);
     private static final List<String> INITIATIVES = List.of("initiative-a", "initiative-b", "initiative-c");
-    private EmbeddedPostgres postgres;
-
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
-    }
 
     /** A fresh, migrated read-model schema on the vendor, and the dashboard's parts over it. */
-    private final class Dashboard {
-        final CountedStatements counted = new CountedStatements();
-        final JdbcTemplate db;
-        final TransactionTemplate transaction;
-        final TransactionTemplate alone;
+    private final class Dashboard extends CountedDatabase {
         final DashboardProjection projection;
         final DashboardReader reader;
         final FeedbackRecords records;
 
         Dashboard(String vendor) throws SQLException {
-            DataSource dataSource = counted.counting(vendor.equals("h2") ? h2() : postgres());
-            Flyway.configure().dataSource(dataSource).table("flyway_history_query")
-                    .locations("classpath:db/query/common", "classpath:db/query/" + vendor).load().migrate();
-            db = new JdbcTemplate(dataSource);
-            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            transaction = new TransactionTemplate(transactions);
-            alone = new TransactionTemplate(transactions);
-            alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            super(vendor, postgres);
             projection = new DashboardProjection(db, new DashboardRows(db, new Upserts(dataSource)));
             reader = new DashboardReader(db, 5);
             records = new FeedbackRecords(db);
@@ -106,18 +67,6 @@ class DashboardBatchesTest {
         DashboardView view(String initiativeId) {
             return reader.dashboard(initiativeId, NOW, true);
         }
-    }
-
-    private static DataSource h2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return h2;
-    }
-
-    private DataSource postgres() throws SQLException {
-        String database = "d" + UUID.randomUUID().toString().replace("-", "");
-        new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database " + database);
-        return postgres.getDatabase("postgres", database);
     }
 
     /**

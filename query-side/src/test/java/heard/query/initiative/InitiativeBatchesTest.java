@@ -9,26 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import heard.events.InitiativeLaunched;
-import heard.query.config.CountedStatements;
-import heard.query.config.MigratedSchemas;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import heard.query.config.CountedDatabase;
+import heard.query.config.OnBothDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The initiative summaries fed as a processor feeds them, many events in one committed transaction, on H2
@@ -36,39 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an event that cannot be stored fails at its commit and, applied again one event per transaction, counts
  * every other event. Prints the statements sent per event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InitiativeBatchesTest {
+class InitiativeBatchesTest extends OnBothDatabases {
     private static final List<String> INITIATIVES = List.of("initiative-a", "initiative-b", "initiative-c");
-    private EmbeddedPostgres postgres;
 
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
-    }
-
-    private final class Summaries {
-        final CountedStatements counted = new CountedStatements();
-        final JdbcTemplate db;
-        final TransactionTemplate transaction;
-        final TransactionTemplate alone;
+    private final class Summaries extends CountedDatabase {
         final InitiativeProjection projection;
 
         Summaries(String vendor) throws SQLException {
-            DataSource dataSource = counted.counting(MigratedSchemas.migrated(vendor, postgres));
-            db = new JdbcTemplate(dataSource);
-            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            transaction = new TransactionTemplate(transactions);
-            alone = new TransactionTemplate(transactions);
-            alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            super(vendor, postgres);
             projection = new InitiativeProjection(db);
         }
 

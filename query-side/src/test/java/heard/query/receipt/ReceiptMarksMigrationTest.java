@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.query.LoopEvents;
 import heard.query.config.MigratedSchemas;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import heard.query.config.OnBothDatabases;
 import java.sql.Timestamp;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,23 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nothing and the parked event still applies when retried; a receipt made before any mark was kept takes that of
  * its last step.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReceiptMarksMigrationTest {
-    private EmbeddedPostgres postgres;
-
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
-    }
+class ReceiptMarksMigrationTest extends OnBothDatabases {
 
     @ParameterizedTest
     @MethodSource("databases")

@@ -11,29 +11,19 @@ import heard.events.Channel;
 import heard.events.FeedbackSubmitted;
 import heard.query.DecisionEvents;
 import heard.query.LoopEvents;
-import heard.query.config.CountedStatements;
-import heard.query.config.MigratedSchemas;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import heard.query.config.CountedDatabase;
+import heard.query.config.OnBothDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The returned-learning feed fed as a processor feeds it, many events in one committed transaction, on H2 and
@@ -42,39 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same batch; and a batch holding an event that cannot be stored fails at its commit and, applied again one
  * event per transaction, stores every other event. Prints the statements sent per event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReturnedLearningBatchesTest {
+class ReturnedLearningBatchesTest extends OnBothDatabases {
     private static final List<String> INITIATIVES = List.of("initiative-a", "initiative-b", "initiative-c");
-    private EmbeddedPostgres postgres;
 
-    @BeforeAll
-    void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
-    }
-
-    private final class Feed {
-        final CountedStatements counted = new CountedStatements();
-        final JdbcTemplate db;
-        final TransactionTemplate transaction;
-        final TransactionTemplate alone;
+    private final class Feed extends CountedDatabase {
         final ReturnedLearningProjection projection;
 
         Feed(String vendor) throws SQLException {
-            DataSource dataSource = counted.counting(MigratedSchemas.migrated(vendor, postgres));
-            db = new JdbcTemplate(dataSource);
-            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            transaction = new TransactionTemplate(transactions);
-            alone = new TransactionTemplate(transactions);
-            alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            super(vendor, postgres);
             projection = new ReturnedLearningProjection(db);
         }
 
