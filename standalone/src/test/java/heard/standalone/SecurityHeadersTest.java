@@ -19,7 +19,8 @@ class SecurityHeadersTest {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
             + "base-uri 'self'; object-src 'none'";
     private static final Pattern INLINE = Pattern.compile(
-            "<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE);
+            "<script(?![^>]*\\ssrc=)[^>]*>|<style[\\s>]|<[a-z][^>]*\\sstyle=|<[a-z][^>]*\\son[a-z]+=",
+            Pattern.CASE_INSENSITIVE);
 
     Api api;
     Loop loop;
