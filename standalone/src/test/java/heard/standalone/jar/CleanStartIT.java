@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CleanStartIT {
     /** Spring Boot's console line: time, level, pid, ---, [application], [thread], logger, colon. */
     private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s+\\d+ --- \\[[^]]*] \\[[^]]*] (\\S+)\\s*:");
-    private static final Pattern DEMO_WARNING = Pattern.compile("heard\\.(command|query)\\.web\\.(Command|Query)Security");
+    private static final Pattern DEMO_WARNING = Pattern.compile("heard\\.wiring\\.SiteSecurity");
 
     @Test
     void aDefaultStartWarnsOfTheDemoPasswordsAndOfNothingElse() throws Exception {
