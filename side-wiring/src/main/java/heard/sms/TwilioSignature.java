@@ -1,9 +1,11 @@
 package heard.sms;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -28,6 +30,25 @@ public final class TwilioSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA1 is not available", e);
         }
+    }
+
+    /** A posted form's parameters, each with its first value, in the order they came. */
+    public static Map<String, String> form(HttpServletRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> form.put(name, values.length == 0 ? "" : values[0]));
+        return form;
+    }
+
+    /**
+     * The URL the gateway signed: the one configured for it (as the gateway sees it, behind a proxy), or else
+     * the one this request came to.
+     */
+    public static String signedUrl(HttpServletRequest request, String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String query = request.getQueryString();
+        return request.getRequestURL() + (query == null ? "" : "?" + query);
     }
 
     /** Compared in constant time; a missing signature or token never matches. */

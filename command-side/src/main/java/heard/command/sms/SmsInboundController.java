@@ -16,7 +16,6 @@ import heard.sms.TwilioSignature;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -72,9 +71,8 @@ class SmsInboundController {
     @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> inbound(HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, String> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> form.put(name, values.length == 0 ? "" : values[0]));
-        if (!TwilioSignature.matches(authToken, url(request), form, signature)) {
+        Map<String, String> form = TwilioSignature.form(request);
+        if (!TwilioSignature.matches(authToken, TwilioSignature.signedUrl(request, webhookUrl), form, signature)) {
             return problem(HttpStatus.FORBIDDEN, "This request is not signed by the SMS gateway");
         }
         String from = form.getOrDefault("From", "").strip();
@@ -123,14 +121,6 @@ class SmsInboundController {
         } catch (RuleViolation notAMobile) {
             return "";
         }
-    }
-
-    private String url(HttpServletRequest request) {
-        if (!webhookUrl.isBlank()) {
-            return webhookUrl;
-        }
-        String query = request.getQueryString();
-        return request.getRequestURL() + (query == null ? "" : "?" + query);
     }
 
     private static ResponseEntity<String> reply(String text) {

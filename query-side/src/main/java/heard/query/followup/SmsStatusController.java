@@ -3,7 +3,6 @@ package heard.query.followup;
 import heard.sms.TwilioSignature;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,11 +39,8 @@ class SmsStatusController {
     @PostMapping(path = "/api/sms/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> status(HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, String> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> form.put(name, values.length == 0 ? "" : values[0]));
-        String url = callbackUrl.isBlank() ? request.getRequestURL()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) : callbackUrl;
-        if (!TwilioSignature.matches(authToken, url, form, signature)) {
+        Map<String, String> form = TwilioSignature.form(request);
+        if (!TwilioSignature.matches(authToken, TwilioSignature.signedUrl(request, callbackUrl), form, signature)) {
             return problem(HttpStatus.FORBIDDEN, "This report is not signed by the SMS gateway");
         }
         String sid = form.getOrDefault("MessageSid", "");
