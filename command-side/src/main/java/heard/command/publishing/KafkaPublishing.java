@@ -2,8 +2,10 @@ package heard.command.publishing;
 
 import heard.command.config.ClaimRenewal;
 import heard.events.topic.EventsTopic;
+import heard.events.waking.WakingMessageSource;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
@@ -11,6 +13,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,9 +74,21 @@ class KafkaPublishing {
     @Autowired
     void configure(EventProcessingConfigurer processing, KafkaProperties kafka,
                    @Value(ClaimRenewal.TIMEOUT) Duration claimTimeout,
-                   @Value("${heard.events.publish-batch-size:100}") int batchSize) {
+                   @Value("${heard.events.publish-batch-size:100}") int batchSize,
+                   ObjectProvider<WakingMessageSource> events) {
         processing.registerPooledStreamingEventProcessorConfiguration(kafka.getPublisher().getProcessingGroup(),
                 ClaimRenewal.within(claimTimeout).andThen((configuration, builder) -> builder.initialSegmentCount(1)
-                        .batchSize(batchSize).initialToken(StreamableMessageSource::createTailToken)));
+                        .batchSize(batchSize).initialToken(StreamableMessageSource::createTailToken)
+                        .messageSource(events.getObject())));
+    }
+
+    /**
+     * The event store, read through streams that wake the publisher when events are stored: the store's own
+     * streams cannot, and the publisher looked for new events only every half second.
+     */
+    @Bean(destroyMethod = "close")
+    WakingMessageSource publishedEvents(EventStore store,
+                                        @Value("${heard.events.publish-gather-millis:20}") long gatherMillis) {
+        return new WakingMessageSource(store, Duration.ofMillis(gatherMillis));
     }
 }

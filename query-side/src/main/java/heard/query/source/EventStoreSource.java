@@ -1,5 +1,6 @@
 package heard.query.source;
 
+import heard.events.waking.WakingMessageSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfigurer;

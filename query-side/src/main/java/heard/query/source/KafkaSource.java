@@ -1,8 +1,17 @@
 package heard.query.source;
 
 import heard.events.topic.EventsTopic;
+import heard.events.waking.WakingMessageSource;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every projection reads the events from Kafka: the topic is the default source of all pooled
- * streaming processors, whose Kafka positions are kept as tokens in this side's token store.
+ * streaming processors, whose Kafka positions are kept as tokens in this side's token store. Their
+ * streams wake them when records arrive; without that, each looked for new records every half second.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = SourceSetting.PROPERTY, havingValue = SourceSetting.KAFKA)
@@ -27,8 +37,33 @@ class KafkaSource {
         return topic;
     }
 
+    /**
+     * Each processor's stream has a consumer of its own, which may receive a record a little after the
+     * watcher's: the processors are woken once more {@code heard.projections.wake-again-millis} later.
+     */
+    @Bean(destroyMethod = "close")
+    WakingMessageSource wakingKafkaSource(StreamableKafkaMessageSource<?, ?> kafka,
+                                          ConsumerFactory<?, ?> consumers, EventsTopic topic,
+                                          @Value("${heard.projections.gather-millis:20}") long gatherMillis,
+                                          @Value("${heard.projections.wake-again-millis:50}") long againMillis) {
+        return new WakingMessageSource(kafka, () -> head(consumers, topic), Duration.ofMillis(gatherMillis),
+                Duration.ofMillis(againMillis));
+    }
+
     @Autowired
-    void configure(EventProcessingConfigurer processing, ObjectProvider<StreamableKafkaMessageSource<?, ?>> kafka) {
-        processing.configureDefaultStreamableMessageSource(configuration -> kafka.getObject());
+    void configure(EventProcessingConfigurer processing, ObjectProvider<WakingMessageSource> waking) {
+        processing.configureDefaultStreamableMessageSource(configuration -> waking.getObject());
+    }
+
+    /** The position of the last record of each partition, read by a consumer closed at once. */
+    private static TrackingToken head(ConsumerFactory<?, ?> consumers, EventsTopic topic) {
+        try (Consumer<?, ?> consumer = consumers.createConsumer(null)) {
+            var partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
+            Map<TopicPartition, Long> last = consumer.endOffsets(partitions).entrySet().stream()
+                    .filter(end -> end.getValue() > 0)
+                    .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue() - 1));
+            return KafkaTrackingToken.newInstance(last);
+        }
     }
 }

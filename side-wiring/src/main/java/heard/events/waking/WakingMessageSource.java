@@ -1,4 +1,4 @@
-package heard.query.source;
+package heard.events.waking;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -22,19 +23,37 @@ import org.slf4j.LoggerFactory;
  * The watcher wakes them at most once per {@code gather}: at once when they have been quiet that long,
  * so a lone submission is seen without delay, and otherwise at the end of the period, so that under
  * load a processor wakes to a batch it handles in one transaction rather than to each event alone.
+ * <p>
+ * Where each stream has a connection of its own (Kafka), a processor's stream may receive an event a
+ * little after the watcher did; a processor woken before that finds nothing and would then wait for its
+ * next claim round. So each wake is repeated once after {@code again}, when the stream has it.
  */
-final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+public final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+    private final Supplier<TrackingToken> head;
     private final Thread watcher;
     private final Duration gather;
+    private final Duration again;
     private volatile boolean open = true;
 
-    WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Duration gather) {
+    /** For a source whose streams all see an event at once: the event store of this process. */
+    public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Duration gather) {
+        this(source, source::createHeadToken, gather, Duration.ZERO);
+    }
+
+    /**
+     * @param head  where the watcher starts following the source
+     * @param again how long after each wake to wake the processors once more; zero: never
+     */
+    public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> head,
+                               Duration gather, Duration again) {
         this.source = source;
+        this.head = head;
         this.gather = gather;
+        this.again = again;
         this.watcher = new Thread(this::watch, "event-watcher");
         this.watcher.setDaemon(true);
     }
@@ -76,30 +95,37 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
     }
 
     private void watch() {
-        BlockingStream<TrackedEventMessage<?>> head = null;
+        BlockingStream<TrackedEventMessage<?>> events = null;
         long lastWake = System.nanoTime() - gather.toNanos();
+        long wakeAgainAt = 0;
         while (open) {
             try {
-                if (head == null) {
-                    head = source.openStream(source.createHeadToken());
+                if (events == null) {
+                    events = source.openStream(head.get());
                 }
-                if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                long waitNanos = wakeAgainAt == 0 ? TimeUnit.SECONDS.toNanos(1)
+                        : Math.max(wakeAgainAt - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(1));
+                if (events.hasNextAvailable((int) TimeUnit.NANOSECONDS.toMillis(waitNanos), TimeUnit.MILLISECONDS)) {
                     TimeUnit.NANOSECONDS.sleep(lastWake + gather.toNanos() - System.nanoTime());
-                    while (head.hasNextAvailable()) {
-                        head.nextAvailable();
+                    while (events.hasNextAvailable()) {
+                        events.nextAvailable();
                     }
                     lastWake = System.nanoTime();
                     waiting.forEach(Runnable::run);
+                    wakeAgainAt = again.isZero() ? 0 : lastWake + again.toNanos();
+                } else if (wakeAgainAt != 0 && System.nanoTime() >= wakeAgainAt) {
+                    waiting.forEach(Runnable::run);
+                    wakeAgainAt = 0;
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                // the processors still look every half second; try again shortly
+                // the processors still look at each claim round; try again shortly
                 if (open) {
                     log.debug("Watching the head of the event source failed; trying again", e);
                 }
-                head = closeQuietly(head);
+                events = closeQuietly(events);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException stopping) {
@@ -108,7 +134,7 @@ final class WakingMessageSource implements StreamableMessageSource<TrackedEventM
                 }
             }
         }
-        closeQuietly(head);
+        closeQuietly(events);
     }
 
     private static BlockingStream<TrackedEventMessage<?>> closeQuietly(BlockingStream<TrackedEventMessage<?>> stream) {

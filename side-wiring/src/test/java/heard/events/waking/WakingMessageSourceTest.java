@@ -1,0 +1,61 @@
+package heard.events.waking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WakingMessageSourceTest {
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private WakingMessageSource source;
+
+    @AfterEach
+    void close() {
+        source.close();
+        store.shutDown();
+    }
+
+    @Test
+    void aStreamsProcessorIsWokenWhenAnEventIsStoredAndReadsItFromItsOwnStream() throws InterruptedException {
+        source = new WakingMessageSource(store, Duration.ofMillis(20));
+        AtomicInteger wakes = new AtomicInteger();
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        assertThat(stream.setOnAvailableCallback(wakes::incrementAndGet)).isTrue();
+        awaitWatching();
+
+        store.publish(GenericEventMessage.asEventMessage("stored"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() >= 1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("stored");
+    }
+
+    @Test
+    void whereStreamsMayLagTheWatcherEachWakeIsRepeatedOnce() {
+        source = new WakingMessageSource(store, store::createHeadToken, Duration.ofMillis(20), Duration.ofMillis(100));
+        AtomicInteger wakes = new AtomicInteger();
+        source.openStream(null).setOnAvailableCallback(wakes::incrementAndGet);
+        awaitWatching();
+
+        store.publish(GenericEventMessage.asEventMessage("stored"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() >= 2);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> wakes.get() == 2);
+    }
+
+    /** The watcher starts at the head once the first stream opens; an event stored before that wakes no one. */
+    private void awaitWatching() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("event-watcher") && thread.getState() != Thread.State.NEW
+                        && thread.getState() != Thread.State.RUNNABLE));
+    }
+}
