@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * with empty read models, and then the administrator's replay endpoint is called for each. It is
  * done when the administrator's view ({@code GET /api/admin/projections}) shows every projection
  * at the head of the log again (see {@link Projections.Standing} for why not only LIVE); then each must have applied the last event of every aggregate it
- * reads (table {@code applied_event}, written with the read model; the dashboard's and the receipt feed's own rows for it). After the app has stopped, the
+ * reads (table {@code applied_event}, written with the read model; the dashboard's, the receipt feed's and the inbox's own rows for it). After the app has stopped, the
  * same file gives the read models' rows per event and the framework's floor ({@link LogRead}). The H2
  * file is opened with AUTO_SERVER=TRUE, as the sides' own settings do, so that this harness can read
  * those tables while the app runs.
@@ -147,6 +147,13 @@ final class Replay {
                      + " from receipt_view")) {
             rows.next();
             applied.put("returned-learning", new long[] {rows.getLong(1), rows.getLong(2)});
+        }
+        // and the inbox: one per feedback
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*), coalesce(sum(last_sequence), 0)"
+                     + " from inbox_item")) {
+            rows.next();
+            applied.put("inbox", new long[] {rows.getLong(1), rows.getLong(2)});
         }
         return applied;
     }

@@ -27,8 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Each projection is its own processing group, a pooled streaming processor with its own token.
  * Every projection skips the aggregate events it has already applied: through a mark per aggregate in
- * {@code applied_event}, or, for the dashboard and the returned-learning feed, by the mark each of their rows holds
- * (see {@code DashboardProjection}, {@code ReturnedLearningProjection}),
+ * {@code applied_event}, or, for the dashboard, the returned-learning feed and the inbox, by the mark each of their
+ * rows holds (see {@code DashboardProjection}, {@code ReturnedLearningProjection}, {@code InboxProjection}),
  * which costs no row and no statement of its own. An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
@@ -52,7 +52,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
     /** Projections that tell a redelivered event by their own rows, and keep no marks in {@code applied_event}. */
-    private static final Set<String> OWN_MARKS = Set.of("dashboard", "returned-learning");
+    private static final Set<String> OWN_MARKS = Set.of("dashboard", "returned-learning", "inbox");
 
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,

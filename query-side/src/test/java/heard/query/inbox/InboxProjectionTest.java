@@ -47,12 +47,12 @@ class InboxProjectionTest {
     @Test
     void aForgottenParticipantsWordsAndContactGoWhileTheirPlaceInTheLoopStays() {
         LoopEvents loop = submit(feedback("forgotten", INITIATIVE).withContact("ana@example.org", true), T0);
-        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1))));
-        delivery.deliver(() -> projection.on(loop.summarized(1, "Ana wants a guard", hoursAfterT0(2))));
-        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3))));
-        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(4), "safety")));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.summarized(1, "Ana wants a guard", hoursAfterT0(2)), 2));
+        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3)), 3));
+        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(4), "safety"), 4));
 
-        delivery.deliver(() -> projection.on(loop.forgotten(hoursAfterT0(5))));
+        delivery.deliver(() -> projection.on(loop.forgotten(hoursAfterT0(5)), 5));
 
         InboxEntry entry = entries(null, null, null).get(0);
         assertThat(entry.text()).isNull();
@@ -68,7 +68,7 @@ class InboxProjectionTest {
     void filtersByStatus() {
         submit(feedback("waiting", INITIATIVE), T0);
         LoopEvents answered = submit(feedback("answered", INITIATIVE), hoursAfterT0(1));
-        delivery.deliver(() -> projection.on(answered.acknowledged(hoursAfterT0(2))));
+        delivery.deliver(() -> projection.on(answered.acknowledged(hoursAfterT0(2)), 1));
 
         assertThat(idsWhere(FeedbackStatus.ACKNOWLEDGED, null, null)).containsExactly("answered");
         assertThat(idsWhere(FeedbackStatus.SUBMITTED, null, null)).containsExactly("waiting");
@@ -90,11 +90,11 @@ class InboxProjectionTest {
         LoopEvents answered = feedback("answered", INITIATIVE);
         LoopEvents dueNow = feedback("due-now", INITIATIVE);
         LoopEvents fresh = feedback("fresh", INITIATIVE);
-        delivery.deliver(() -> projection.on(late.submitted(T0, hoursAfterT0(72))));
-        delivery.deliver(() -> projection.on(answered.submitted(hoursAfterT0(1), hoursAfterT0(73))));
-        delivery.deliver(() -> projection.on(answered.acknowledged(hoursAfterT0(90))));
-        delivery.deliver(() -> projection.on(dueNow.submitted(hoursAfterT0(2), NOW)));
-        delivery.deliver(() -> projection.on(fresh.submitted(hoursAfterT0(50), hoursAfterT0(122))));
+        delivery.deliver(() -> projection.on(late.submitted(T0, hoursAfterT0(72)), 0));
+        delivery.deliver(() -> projection.on(answered.submitted(hoursAfterT0(1), hoursAfterT0(73)), 0));
+        delivery.deliver(() -> projection.on(answered.acknowledged(hoursAfterT0(90)), 1));
+        delivery.deliver(() -> projection.on(dueNow.submitted(hoursAfterT0(2), NOW), 0));
+        delivery.deliver(() -> projection.on(fresh.submitted(hoursAfterT0(50), hoursAfterT0(122)), 0));
 
         assertThat(idsWhere(null, null, true)).containsExactly("late");
         assertThat(idsWhere(null, null, false)).containsExactly("answered", "due-now", "fresh");
@@ -108,7 +108,7 @@ class InboxProjectionTest {
     @Test
     void acknowledgedFeedbackIsNeverOverdueEvenWhenAcknowledgedLate() {
         LoopEvents slow = submit(feedback("slow", INITIATIVE), T0);
-        delivery.deliver(() -> projection.on(slow.acknowledged(hoursAfterT0(80))));
+        delivery.deliver(() -> projection.on(slow.acknowledged(hoursAfterT0(80)), 1));
 
         assertThat(idsWhere(null, null, true)).isEmpty();
         assertThat(entries(null, null, false)).singleElement().satisfies(entry -> {
@@ -120,7 +120,7 @@ class InboxProjectionTest {
     @Test
     void feedbackAnsweredByALearningIsNotOverdueThoughNeverAcknowledged() {
         LoopEvents answered = submit(feedback("answered-by-learning", INITIATIVE), T0);
-        delivery.deliver(() -> projection.on(answered.loopClosed("learning-1", hoursAfterT0(90))));
+        delivery.deliver(() -> projection.on(answered.loopClosed("learning-1", hoursAfterT0(90)), 1));
 
         assertThat(idsWhere(null, null, true)).isEmpty();
         assertThat(idsWhere(null, null, false)).containsExactly("answered-by-learning");
@@ -166,13 +166,13 @@ class InboxProjectionTest {
     @Test
     void followsTheLoopToItsClose() {
         LoopEvents loop = submit(feedback("feedback-1", INITIATIVE), T0);
-        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1))));
-        delivery.deliver(() -> projection.on(loop.summarized(1, "You want a crossing guard", hoursAfterT0(2))));
-        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3))));
-        delivery.deliver(() -> projection.on(loop.summarized(2, "You want an afternoon guard", hoursAfterT0(4))));
-        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(5), "transport")));
-        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(5), "transport", "safety")));
-        delivery.deliver(() -> projection.on(loop.loopClosed("learning-1", hoursAfterT0(6))));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.summarized(1, "You want a crossing guard", hoursAfterT0(2)), 2));
+        delivery.deliver(() -> projection.on(loop.corrected(1, "In the afternoon", hoursAfterT0(3)), 3));
+        delivery.deliver(() -> projection.on(loop.summarized(2, "You want an afternoon guard", hoursAfterT0(4)), 4));
+        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(5), "transport"), 5));
+        delivery.deliver(() -> projection.on(loop.themed(hoursAfterT0(5), "transport", "safety"), 6));
+        delivery.deliver(() -> projection.on(loop.loopClosed("learning-1", hoursAfterT0(6)), 7));
 
         InboxEntry entry = entries(null, null, null).get(0);
 
@@ -188,10 +188,10 @@ class InboxProjectionTest {
     @Test
     void aLateConfirmationKeepsTheLoopClosed() {
         LoopEvents loop = submit(feedback("feedback-1", INITIATIVE), T0);
-        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1))));
-        delivery.deliver(() -> projection.on(loop.summarized(1, "You want a crossing guard", hoursAfterT0(2))));
-        delivery.deliver(() -> projection.on(loop.loopClosed("learning-1", hoursAfterT0(3))));
-        delivery.deliver(() -> projection.on(loop.confirmed(1, hoursAfterT0(4))));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.summarized(1, "You want a crossing guard", hoursAfterT0(2)), 2));
+        delivery.deliver(() -> projection.on(loop.loopClosed("learning-1", hoursAfterT0(3)), 3));
+        delivery.deliver(() -> projection.on(loop.confirmed(1, hoursAfterT0(4)), 4));
 
         assertThat(idsWhere(FeedbackStatus.LOOP_CLOSED, null, null)).containsExactly("feedback-1");
         assertThat(idsWhere(FeedbackStatus.CONFIRMED, null, null)).isEmpty();
@@ -200,8 +200,8 @@ class InboxProjectionTest {
     @Test
     void aRedeliveredSubmissionDoesNotSetTheLoopBack() {
         LoopEvents loop = submit(feedback("feedback-1", INITIATIVE), T0);
-        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1))));
-        delivery.deliver(() -> projection.on(loop.submitted(T0)));
+        delivery.deliver(() -> projection.on(loop.acknowledged(hoursAfterT0(1)), 1));
+        delivery.deliver(() -> projection.on(loop.submitted(T0), 0));
 
         assertThat(entries(null, null, null)).singleElement().satisfies(entry -> {
             assertThat(entry.status()).isEqualTo(FeedbackStatus.ACKNOWLEDGED);
@@ -210,7 +210,7 @@ class InboxProjectionTest {
     }
 
     private LoopEvents submit(LoopEvents loop, Instant at) {
-        delivery.deliver(() -> projection.on(loop.submitted(at)));
+        delivery.deliver(() -> projection.on(loop.submitted(at), 0));
         return loop;
     }
 

@@ -17,12 +17,14 @@ import org.axonframework.eventhandling.EventMessage;
  */
 @ProcessingGroup("inbox")
 class HandledEvents {
-    private final List<String> submissions = new CopyOnWriteArrayList<>();
+    /** Per initiative, the submissions handled: a test's own, apart from redeliveries of earlier tests'. */
+    private final Map<String, List<String>> submissions = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstHandled = new ConcurrentHashMap<>();
 
     @EventHandler
     void on(FeedbackSubmitted submitted, EventMessage<?> message) {
-        submissions.add(message.getIdentifier());
+        submissions.computeIfAbsent(submitted.initiativeId(), initiative -> new CopyOnWriteArrayList<>())
+                .add(message.getIdentifier());
         firstHandled.putIfAbsent(submitted.feedbackId(), Instant.now());
     }
 
@@ -31,7 +33,7 @@ class HandledEvents {
         return Optional.ofNullable(firstHandled.get(feedbackId));
     }
 
-    List<String> submissions() {
-        return submissions;
+    List<String> submissions(String initiativeId) {
+        return submissions.getOrDefault(initiativeId, List.of());
     }
 }

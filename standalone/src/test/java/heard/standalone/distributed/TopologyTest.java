@@ -243,7 +243,7 @@ class TopologyTest {
                 .sql("select event_identifier from domain_event_entry where payload_type = ?")
                 .param("heard.events.FeedbackSubmitted").query(String.class).list();
         List<List<String>> handled = querySides.stream()
-                .map(side -> side.getBean(HandledEvents.class).submissions()).toList();
+                .map(side -> side.getBean(HandledEvents.class).submissions(initiativeId)).toList();
         assertThat(handled).allSatisfy(events -> assertThat(events).isNotEmpty());
         List<String> all = new ArrayList<>(handled.get(0));
         all.addAll(handled.get(1));
