@@ -55,6 +55,8 @@ public final class SideProcess {
         command.addAll(settings);
         Path log = logs.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a side does not outlive the tests' JVM, also when a failure or a time-out stops it early
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new SideProcess(name, process, log, port);
     }
 
