@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import heard.standalone.Api;
 import heard.standalone.Loop;
+import heard.standalone.distributed.SteadyStream.Accepted;
 import heard.wiring.InstanceName;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -29,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two command sides and two query sides on one PostgreSQL and one Kafka broker, under a steady stream of
@@ -45,9 +38,6 @@ class FailoverTest {
     private final Topology topology = Topology.fresh("failover", "heard.failover");
     private final List<ConfigurableApplicationContext> sides = new ArrayList<>();
     private final List<Severable> relays = new ArrayList<>();
-
-    record Accepted(String feedbackId, String receiptToken, Instant at) {
-    }
 
     /** A side cut off from its database gives up on it within its connection timeout, and stops. */
     @AfterAll
@@ -89,21 +79,17 @@ class FailoverTest {
 
         Loop loop = new Loop(new Api(Topology.port(writer)), new Api(Topology.port(survivor)));
         String initiativeId = loop.launchInitiative();
-        List<Accepted> accepted = new CopyOnWriteArrayList<>();
-        AtomicBoolean submitting = new AtomicBoolean(true);
-        Thread toThePublisher = submitter(publisher, initiativeId, accepted, submitting);
-        Thread toTheWriter = submitter(writer, initiativeId, accepted, submitting);
+        SteadyStream stream = new SteadyStream(initiativeId, Topology.port(publisher), Topology.port(writer));
         Thread.sleep(3000);
 
         Instant kill = Instant.now();
         publisherLine.sever();
         readerLine.sever();
         Thread.sleep(10000);
-        submitting.set(false);
-        toThePublisher.join();
-        toTheWriter.join();
+        stream.close();
 
-        List<Accepted> afterTheKill = accepted.stream().filter(a -> a.at().isAfter(kill)).toList();
+        List<Accepted> accepted = stream.accepted();
+        List<Accepted> afterTheKill = stream.acceptedAfter(kill);
         assertThat(afterTheKill).as("submissions the surviving command side accepted after the kill").isNotEmpty();
         HandledEvents handled = survivor.getBean(HandledEvents.class);
         Instant resumed = Awaitility.await().atMost(CATCH_UP).until(() -> afterTheKill.stream()
@@ -117,11 +103,11 @@ class FailoverTest {
         assertThat(toResume).isLessThan(Duration.ofSeconds(15));
 
         Api reads = new Api(Topology.port(survivor));
-        long stored = storedSubmissions();
+        long stored = SteadyStream.stored(topology.dataSource());
         assertThat(stored).isGreaterThanOrEqualTo(accepted.size());
         Awaitility.await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500)).until(
-                () -> submittedOnDashboard(reads, initiativeId) >= stored);
-        assertThat(submittedOnDashboard(reads, initiativeId)).as("counted once each").isEqualTo(stored);
+                () -> stream.onDashboard(reads) >= stored);
+        assertThat(stream.onDashboard(reads)).as("counted once each").isEqualTo(stored);
         for (Accepted submission : accepted) {
             Api.Response receipt = Awaitility.await().atMost(CATCH_UP).until(
                     () -> reads.get("/api/receipts/me", "X-Receipt-Token", submission.receiptToken()),
@@ -147,40 +133,6 @@ class FailoverTest {
         assertThat(owners).containsExactlyInAnyOrder(instance(survivor), instance(fresh));
     }
 
-    /** Submits one feedback after another until told to stop, keeping those answered 201. */
-    private static Thread submitter(ConfigurableApplicationContext side, String initiativeId, List<Accepted> accepted,
-                                    AtomicBoolean submitting) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI uri = URI.create("http://localhost:" + Topology.port(side) + "/api/initiatives/" + initiativeId
-                + "/feedback");
-        Thread thread = new Thread(() -> {
-            for (int i = 0; submitting.get(); i++) {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                                {"text": "Voice %d", "channel": "SMS", "language": "es",
-                                 "stakeholderGroup": "families", "followUpConsent": false}""".formatted(i)))
-                        .build();
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 201) {
-                        JsonNode receipt = Api.JSON.readTree(response.body());
-                        accepted.add(new Accepted(receipt.get("feedbackId").asText(),
-                                receipt.get("receiptToken").asText(), Instant.now()));
-                    }
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    // not acknowledged: the side is gone, or did not answer in time
-                }
-            }
-        }, "submitting-to-" + Topology.port(side));
-        thread.start();
-        return thread;
-    }
-
     private static StreamingEventProcessor processor(ConfigurableApplicationContext side, String name) {
         return side.getBean(EventProcessingConfiguration.class).eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
@@ -201,18 +153,6 @@ class FailoverTest {
     private static boolean survivorHolds(ConfigurableApplicationContext survivor) {
         return projections(survivor).stream()
                 .allMatch(name -> processor(survivor, name).processingStatus().size() == SEGMENTS);
-    }
-
-    /** This test's database holds one initiative: every stored submission is of it. */
-    private long storedSubmissions() {
-        return JdbcClient.create(topology.dataSource())
-                .sql("select count(*) from domain_event_entry where payload_type = ?")
-                .param("heard.events.FeedbackSubmitted").query(Long.class).single();
-    }
-
-    private static int submittedOnDashboard(Api reads, String initiativeId) {
-        Api.Response dashboard = reads.get("/api/initiatives/" + initiativeId + "/dashboard", Api.as("analyst"));
-        return dashboard.status() == 200 ? dashboard.json().at("/loop/submitted").asInt() : -1;
     }
 
     private static Set<String> owners(JsonNode projection) {

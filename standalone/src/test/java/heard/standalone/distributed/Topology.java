@@ -165,18 +165,8 @@ final class Topology {
 
     /** A setting given here replaces the default of the same name. */
     private ConfigurableApplicationContext start(Class<?> side, List<Class<?>> extra, String... settings) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.config.location=" + ownSettings(side),
-                "--spring.profiles.active=demo",
-                "--heard.demo-data=false",
-                // the tests submit from one address far faster than a person would
-                "--heard.rate-limit.submissions.capacity=100000",
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--axon.kafka.bootstrap-servers=" + brokers(),
-                "--axon.kafka.default-topic=" + topic));
+        List<String> args = new ArrayList<>(List.of("--spring.config.location=" + ownSettings(side), "--server.port=0"));
+        args.addAll(sideSettings());
         for (String setting : settings) {
             String name = setting.substring(0, setting.indexOf('=') + 1);
             args.removeIf(arg -> arg.substring(0, arg.indexOf('=') + 1).equals(name));
@@ -185,6 +175,20 @@ final class Topology {
         List<Class<?>> sources = new ArrayList<>(List.of(side));
         sources.addAll(extra);
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
+    }
+
+    /** What every side on this topology is started with, in this JVM or as a process of its own. */
+    List<String> sideSettings() {
+        return List.of(
+                "--spring.profiles.active=demo",
+                "--heard.demo-data=false",
+                // the tests submit from one address far faster than a person would
+                "--heard.rate-limit.submissions.capacity=100000",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--axon.kafka.bootstrap-servers=" + brokers(),
+                "--axon.kafka.default-topic=" + topic);
     }
 
     /** The folder (or jar) holding the side's application.yml, which this module's own would hide. */

@@ -2,6 +2,7 @@ package heard.standalone.jar;
 
 import heard.standalone.Api;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,7 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the jar on the given data directory, its output in {@code <logName>.log} there, and waits until it is UP. */
     public static RunningJar start(Path data, String logName, String... arguments) throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString(),
                 "--server.port=" + port, "--heard.data-dir=" + data));
@@ -47,15 +45,27 @@ public final class RunningJar implements AutoCloseable {
         Path log = data.resolve(logName + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningJar jar = new RunningJar(process, log, port);
-        Api api = jar.api();
-        Awaitility.await().atMost(START).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        awaitUp(process, log, jar.api());
+        return jar;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Waits until the app's health answers UP; fails at once if it stops first, with its log. */
+    static void awaitUp(Process process, Path log, Api api) {
+        // not listening yet; an app that stopped fails the wait at once
+        Awaitility.await().atMost(START).pollInterval(Duration.ofMillis(500))
+                .ignoreException(UncheckedIOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the app stopped while starting: " + Files.readString(log));
                     }
                     return api.get("/actuator/health").body().contains("\"UP\"");
                 });
-        return jar;
     }
 
     public Api api() {
