@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The Axon infrastructure both sides configure alike: the events' JSON form, participants' keys, and the
@@ -75,9 +76,10 @@ public class AxonInfrastructure {
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                                 InstanceName self,
+                                 InstanceName self, PlatformTransactionManager transactions,
                                  @Value("${heard.tokens.claim-timeout:PT5S}") Duration claimTimeout) {
-        return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
-                .nodeId(self.id()).claimTimeout(claimTimeout).build();
+        return new SharedTokenStore(JpaTokenStore.builder().serializer(serializer)
+                .entityManagerProvider(entityManagerProvider).nodeId(self.id()).claimTimeout(claimTimeout),
+                transactions);
     }
 }

@@ -1,10 +1,15 @@
 package heard.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import heard.wiring.InstanceName;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
@@ -14,6 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Both sides in one process are configured by the one shared wiring: its settings reach the app, one security
@@ -28,6 +35,43 @@ class SharedWiringTest {
     ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TokenStore tokens;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /**
+     * Two instances starting at once on a fresh database both find a processor without tokens and both write
+     * its first ones; the one whose rows meet the other's, committed meanwhile, must be told so and go on
+     * starting, not find its start-up transaction spoiled.
+     */
+    @Test
+    void anInstanceThatLosesTheRaceToWriteAProcessorsFirstTokensStillStarts() throws Exception {
+        String processor = "racing-" + UUID.randomUUID();
+        TransactionTemplate starting = new TransactionTemplate(transactions);
+        CountDownLatch written = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> starting.executeWithoutResult(tx -> {
+            tokens.initializeTokenSegments(processor, 4, null);
+            written.countDown();
+            sleep(Duration.ofSeconds(1));
+        }));
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+
+        starting.executeWithoutResult(tx -> assertThatThrownBy(
+                () -> tokens.initializeTokenSegments(processor, 4, null)).isNotNull());
+
+        other.get(30, TimeUnit.SECONDS);
+        int[] segments = starting.execute(after -> tokens.fetchSegments(processor));
+        assertThat(segments).containsExactly(0, 1, 2, 3);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Test
     void theSharedSettingsReachTheApp() {
