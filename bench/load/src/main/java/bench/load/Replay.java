@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * done when the administrator's view ({@code GET /api/admin/projections}) shows every projection
  * at the head of the log again (see {@link Projections.Standing} for why not only LIVE); then each must have applied the last event of every aggregate it
  * reads (table {@code applied_event}, written with the read model; the dashboard's and the receipt feed's own rows for it;
- * for the decisions, which keep no marks, a feedback's themes stored). After the app has stopped, the
+ * for the decisions, which keep no marks, each feedback's themes stored). After the app has stopped, the
  * same file gives the read models' rows per event and the framework's floor ({@link LogRead}). The H2
  * file is opened with AUTO_SERVER=TRUE, as the sides' own settings do, so that this harness can read
  * those tables while the app runs.

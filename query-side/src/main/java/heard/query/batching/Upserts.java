@@ -10,10 +10,10 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.stereotype.Component;
 
 /**
- * The one statement whose words differ between the databases the read models live in: adding to a count,
- * or setting a row's values, where the row may not exist yet, in one statement that a batch can repeat. PostgreSQL's {@code insert ... on
- * conflict} takes the row lock it updates, so two writers cannot both insert; H2 has no such clause and
- * takes the standard {@code merge}.
+ * The statements whose words differ between the databases the read models live in: adding to a count, or
+ * setting a row's values, where the row may not exist yet, in one statement that a batch can repeat.
+ * PostgreSQL's {@code insert ... on conflict} takes the row lock it updates, so two writers cannot both
+ * insert; H2 has no such clause and takes the standard {@code merge}.
  */
 @Component
 public class Upserts {

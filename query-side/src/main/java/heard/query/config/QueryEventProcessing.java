@@ -30,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code applied_event}, or, for the dashboard and the returned-learning feed, by the mark each of their rows holds
  * (see {@code DashboardProjection}, {@code ReturnedLearningProjection}),
  * which costs no row and no statement of its own; the decisions and the learning feed need no mark at all, since
- * an event applied again writes the same rows (see {@code DecisionProjection}, {@code LearningFeedProjection}). An event a projection cannot
+ * an event applied again writes the same rows (see {@code DecisionProjection}, {@code LearningFeedProjection}).
+ * An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
  * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
