@@ -29,7 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Every projection skips the aggregate events it has already applied: through a mark per aggregate in
  * {@code applied_event}, or, for the dashboard, the returned-learning feed and the inbox, by the mark each of their
  * rows holds (see {@code DashboardProjection}, {@code ReturnedLearningProjection}, {@code InboxProjection}),
- * which costs no row and no statement of its own. An event a projection cannot
+ * which costs no row and no statement of its own; the decisions and the learning feed need no mark at all, since
+ * an event applied again writes the same rows (see {@code DecisionProjection}, {@code LearningFeedProjection}).
+ * An event a projection cannot
  * store, whether its handler fails or its writes fail at commit, is parked alone in its dead-letter
  * queue (see {@link ParkAlone}), with the later events of the same sequence behind it so their order
  * holds, and the projection goes on with the rest; a replay empties the queue first and is applied to
@@ -51,8 +53,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QueryEventProcessing {
-    /** Projections that tell a redelivered event by their own rows, and keep no marks in {@code applied_event}. */
-    private static final Set<String> OWN_MARKS = Set.of("dashboard", "returned-learning", "inbox");
+    /**
+     * Projections that tell a redelivered event by their own rows, or to which it makes no difference, and keep
+     * no marks in {@code applied_event}.
+     */
+    private static final Set<String> OWN_MARKS = Set.of("dashboard", "returned-learning", "inbox", "decisions",
+            "learning-feed");
 
     @Autowired
     void configure(EventProcessingConfigurer processing, Projections projections, AppliedEvents applied,

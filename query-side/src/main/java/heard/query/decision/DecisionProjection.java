@@ -6,6 +6,7 @@ import heard.events.DecisionProposed;
 import heard.events.DecisionReviewDue;
 import heard.events.DecisionRevised;
 import heard.events.FeedbackThemed;
+import heard.query.batching.Upserts;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,14 +15,26 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Decisions as hypotheses over time: every version as the whole decision stood after it, the
  * evidence linked to it, its outcomes and missed reviews, so that a decision can be read as it
  * stood at any instant and its history told version by version. A decision's events arrive in
- * their order (the processor sequences them per aggregate); every row's id comes from its event,
- * so a redelivered event rewrites the same row.
+ * their order (the processor sequences them per aggregate).
+ * <p>
+ * <b>Each row is its own mark.</b> Every row's id comes from its event (the decision and version, or the
+ * decision and the event's sequence number, which the row also keeps), and each row is written by that event
+ * alone, from the event and rows made before it in the decision's stream: a redelivered event writes the same
+ * row with the same values, whenever it comes. So the processing group keeps no {@code applied_event} mark,
+ * which cost a row per aggregate and a statement per event, mostly for the feedback whose themes it keeps.
+ * <p>
+ * The themes of the feedback, one event per feedback, are merged per batch and written set-based before the
+ * commit, and an event applied again adds nothing (see {@link ThemeWrites}). The decisions' own events are written
+ * through JPA, event by event, in the same transaction: a decision has a handful of them in its life, and a
+ * revision reads the version before it and the evidence linked since, which the repositories' queries answer as
+ * they are; batching them would buy nothing a rebuild could measure.
  */
 @Component
 @ProcessingGroup("decisions")
@@ -30,15 +43,15 @@ class DecisionProjection {
     private final EvidenceLinks links;
     private final OutcomeAssessments outcomes;
     private final MissedReviews reviews;
-    private final KnownThemes themes;
+    private final ThemeWrites themes;
 
     DecisionProjection(DecisionVersions versions, EvidenceLinks links, OutcomeAssessments outcomes,
-            MissedReviews reviews, KnownThemes themes) {
+            MissedReviews reviews, JdbcTemplate db, Upserts upserts) {
         this.versions = versions;
         this.links = links;
         this.outcomes = outcomes;
         this.reviews = reviews;
-        this.themes = themes;
+        this.themes = new ThemeWrites(db, upserts);
     }
 
     @ResetHandler
@@ -47,7 +60,7 @@ class DecisionProjection {
         links.deleteAllInBatch();
         outcomes.deleteAllInBatch();
         reviews.deleteAllInBatch();
-        themes.deleteAllInBatch();
+        themes.reset();
     }
 
     @EventHandler
@@ -94,9 +107,7 @@ class DecisionProjection {
     /** Themes are what a decision's history shows of the feedback behind it. */
     @EventHandler
     void on(FeedbackThemed e) {
-        themes.findById(e.feedbackId())
-                .orElseGet(() -> themes.save(new FeedbackThemes(e.feedbackId())))
-                .add(e.themes());
+        themes.themed(e.feedbackId(), e.themes());
     }
 
     /**

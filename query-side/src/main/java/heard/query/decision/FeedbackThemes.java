@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The themes of a piece of feedback, all a decision's public history shows of it besides its id
- * (never its words or its author's contact).
+ * (never its words or its author's contact). Read through JPA; written by {@link ThemeWrites}.
  */
 @Entity
 @Table(name = "decision_feedback_theme")
@@ -21,16 +21,6 @@ public class FeedbackThemes {
     private List<String> themes = new ArrayList<>();
 
     protected FeedbackThemes() {
-    }
-
-    FeedbackThemes(String feedbackId) {
-        this.feedbackId = feedbackId;
-    }
-
-    void add(List<String> more) {
-        var all = new ArrayList<>(themes);
-        more.stream().filter(t -> !all.contains(t)).forEach(all::add);
-        themes = all;
     }
 
     public String feedbackId() {
