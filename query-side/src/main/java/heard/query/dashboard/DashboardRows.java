@@ -2,6 +2,7 @@ package heard.query.dashboard;
 
 import heard.events.FeedbackStatus;
 import heard.events.StakeholderGroup;
+import heard.query.batching.BatchUpdates;
 import heard.query.batching.InLists;
 import heard.query.batching.Upserts;
 import heard.query.dashboard.DashboardFold.Decision;
@@ -9,7 +10,6 @@ import heard.query.dashboard.DashboardFold.Feedback;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -78,7 +78,7 @@ class DashboardRows {
     }
 
     private void write(DashboardFold fold) {
-        batch("insert into dashboard_initiative (initiative_id, title, acknowledge_within_hours) values (?, ?, ?)",
+        BatchUpdates.run(db, "insert into dashboard_initiative (initiative_id, title, acknowledge_within_hours) values (?, ?, ?)",
                 fold.launched, e -> new Object[] {e.initiativeId(), e.title(), e.acknowledgeWithinHours()});
         List<Object[]> groups = new ArrayList<>();
         fold.launched.forEach(e -> {
@@ -88,44 +88,44 @@ class DashboardRows {
                         position++});
             }
         });
-        batch("insert into dashboard_group (initiative_id, group_code, name, population_share, position)"
+        BatchUpdates.run(db, "insert into dashboard_group (initiative_id, group_code, name, population_share, position)"
                 + " values (?, ?, ?, ?, ?)", groups, Function.identity());
         List<Feedback> made = fold.feedback.values().stream().filter(row -> row.made).toList();
-        batch("insert into dashboard_feedback (feedback_id, initiative_id, submitted_at, channel, language,"
+        BatchUpdates.run(db, "insert into dashboard_feedback (feedback_id, initiative_id, submitted_at, channel, language,"
                 + " stakeholder_group, status, themes, confirmed, corrected, hours_to_acknowledge, hours_to_close,"
                 + " last_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", made, row -> new Object[] {
                     row.feedbackId, row.initiativeId, Timestamp.from(row.submittedAt), row.channel, row.language,
                     row.group, row.status.name(), String.join(";", row.themes), row.confirmed, row.corrected,
                     row.hoursToAcknowledge, row.hoursToClose, row.lastSequence});
-        batch("update dashboard_feedback set status = ?, themes = ?, confirmed = ?, corrected = ?,"
+        BatchUpdates.run(db, "update dashboard_feedback set status = ?, themes = ?, confirmed = ?, corrected = ?,"
                 + " hours_to_acknowledge = ?, hours_to_close = ?, last_sequence = ? where feedback_id = ?",
                 fold.feedback.values().stream().filter(row -> !row.made && row.changed).toList(), row -> new Object[] {
                     row.status.name(), String.join(";", row.themes), row.confirmed, row.corrected,
                     row.hoursToAcknowledge, row.hoursToClose, row.lastSequence, row.feedbackId});
-        batch("insert into dashboard_pending (feedback_id, initiative_id, acknowledge_by) values (?, ?, ?)",
+        BatchUpdates.run(db, "insert into dashboard_pending (feedback_id, initiative_id, acknowledge_by) values (?, ?, ?)",
                 made.stream().filter(row -> row.acknowledgeBy != null && row.hoursToAcknowledge == null).toList(),
                 row -> new Object[] {row.feedbackId, row.initiativeId, Timestamp.from(row.acknowledgeBy)});
-        batch("delete from dashboard_pending where feedback_id = ?", fold.noLongerPending, id -> new Object[] {id});
-        batch("insert into dashboard_duration (feedback_id, kind, initiative_id, stakeholder_group, hours)"
+        BatchUpdates.run(db, "delete from dashboard_pending where feedback_id = ?", fold.noLongerPending, id -> new Object[] {id});
+        BatchUpdates.run(db, "insert into dashboard_duration (feedback_id, kind, initiative_id, stakeholder_group, hours)"
                 + " values (?, ?, ?, ?, ?)", fold.durations, took -> new Object[] {took.feedbackId(), took.kind(),
                         took.initiativeId(), took.group(), took.hours()});
-        batch("insert into dashboard_decision (decision_id, initiative_id, engagement_level, last_sequence)"
+        BatchUpdates.run(db, "insert into dashboard_decision (decision_id, initiative_id, engagement_level, last_sequence)"
                 + " values (?, ?, ?, ?)", fold.decisions.values().stream().filter(row -> row.made).toList(),
                 row -> new Object[] {row.decisionId, row.initiativeId, row.engagementLevel, row.lastSequence});
-        batch("update dashboard_decision set engagement_level = ?, last_sequence = ? where decision_id = ?",
+        BatchUpdates.run(db, "update dashboard_decision set engagement_level = ?, last_sequence = ? where decision_id = ?",
                 fold.decisions.values().stream().filter(row -> !row.made && row.changed).toList(),
                 row -> new Object[] {row.engagementLevel, row.lastSequence, row.decisionId});
-        batch("insert into dashboard_indicator (indicator_id, initiative_id, name, unit, direction, defined_at)"
+        BatchUpdates.run(db, "insert into dashboard_indicator (indicator_id, initiative_id, name, unit, direction, defined_at)"
                 + " values (?, ?, ?, ?, ?, ?)", fold.defined, e -> new Object[] {e.indicatorId(), e.initiativeId(),
                         e.name(), e.unit(), e.direction().name(), Timestamp.from(e.at())});
-        batch("insert into dashboard_measurement (measurement_id, indicator_id, initiative_id, measured_value,"
+        BatchUpdates.run(db, "insert into dashboard_measurement (measurement_id, indicator_id, initiative_id, measured_value,"
                 + " measured_at, stakeholder_group, sequence) values (?, ?, ?, ?, ?, ?, ?)", fold.measured,
                 m -> new Object[] {m.measurementId(), m.event().indicatorId(), m.event().initiativeId(),
                         m.event().value(), Timestamp.from(m.event().measuredAt()), m.event().stakeholderGroup(),
                         m.sequence()});
-        batch(addToCount, fold.counts.entrySet(), count -> new Object[] {count.getKey().initiativeId(),
+        BatchUpdates.run(db, addToCount, fold.counts.entrySet(), count -> new Object[] {count.getKey().initiativeId(),
                 count.getKey().dimension().stored, count.getKey().item(), count.getValue()});
-        batch("update dashboard_initiative set revision = revision + 1 where initiative_id = ?", fold.touched,
+        BatchUpdates.run(db, "update dashboard_initiative set revision = revision + 1 where initiative_id = ?", fold.touched,
                 id -> new Object[] {id});
     }
 
@@ -137,11 +137,6 @@ class DashboardRows {
         return themes;
     }
 
-    private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {
-        if (!rows.isEmpty()) {
-            db.batchUpdate(sql, rows.stream().map(values).toList());
-        }
-    }
 
     private void select(String sql, Set<String> ids, RowCallbackHandler row) {
         InLists.select(named, sql, ids, row);

@@ -1,6 +1,7 @@
 package heard.query.inbox;
 
 import heard.events.FeedbackStatus;
+import heard.query.batching.BatchUpdates;
 import heard.query.batching.InLists;
 import heard.query.inbox.InboxFold.Item;
 import heard.query.schema.StringListConverter;
@@ -8,10 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -60,7 +59,7 @@ class InboxRows {
     }
 
     private void write(InboxFold fold) {
-        batch("insert into inbox_item (feedback_id, initiative_id, text, channel, language, stakeholder_group,"
+        BatchUpdates.run(db, "insert into inbox_item (feedback_id, initiative_id, text, channel, language, stakeholder_group,"
                 + " contact, submitted_by, status, submitted_at, acknowledge_by, acknowledged_at, summary, correction,"
                 + " themes, loop_closed_at, forgotten_at, acknowledged_by, summarized_by, themed_by, last_sequence)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -72,7 +71,7 @@ class InboxRows {
                     LIST.convertToDatabaseColumn(item.themes), timestamp(item.loopClosedAt),
                     timestamp(item.forgottenAt), item.acknowledgedBy, item.summarizedBy,
                     LIST.convertToDatabaseColumn(item.themedBy), item.lastSequence});
-        batch("update inbox_item set status = ?, acknowledged_at = ?, acknowledged_by = ?, summary = ?,"
+        BatchUpdates.run(db, "update inbox_item set status = ?, acknowledged_at = ?, acknowledged_by = ?, summary = ?,"
                 + " summarized_by = ?, correction = ?, themes = ?, themed_by = ?, loop_closed_at = ?, forgotten_at = ?,"
                 + " last_sequence = ? where feedback_id = ?",
                 fold.items.values().stream().filter(item -> item.made == null && item.changed).toList(),
@@ -80,7 +79,7 @@ class InboxRows {
                     item.summary, item.summarizedBy, item.correction, LIST.convertToDatabaseColumn(item.themes),
                     LIST.convertToDatabaseColumn(item.themedBy), timestamp(item.loopClosedAt),
                     timestamp(item.forgottenAt), item.lastSequence, item.feedbackId});
-        batch("update inbox_item set text = null, contact = null where feedback_id = ?", fold.forgotten,
+        BatchUpdates.run(db, "update inbox_item set text = null, contact = null where feedback_id = ?", fold.forgotten,
                 id -> new Object[] {id});
     }
 
@@ -93,9 +92,4 @@ class InboxRows {
         return at == null ? null : Timestamp.from(at);
     }
 
-    private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {
-        if (!rows.isEmpty()) {
-            db.batchUpdate(sql, rows.stream().map(values).toList());
-        }
-    }
 }

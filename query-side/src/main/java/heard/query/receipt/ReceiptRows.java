@@ -1,20 +1,19 @@
 package heard.query.receipt;
 
 import heard.events.FeedbackStatus;
+import heard.query.batching.BatchUpdates;
 import heard.query.batching.InLists;
 import heard.query.receipt.ReceiptFold.Receipt;
 import heard.query.schema.StringListConverter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -76,13 +75,13 @@ class ReceiptRows {
 
     private void write(ReceiptFold fold) {
         // first, so that the rows this batch makes keep what it gave them
-        batch("update receipt_view set text = null where feedback_id = ?", fold.forgotten, id -> new Object[] {id});
-        batch("update receipt_step set text = null where feedback_id = ? and kind in (" + PERSONAL_KINDS + ")",
+        BatchUpdates.run(db, "update receipt_view set text = null where feedback_id = ?", fold.forgotten, id -> new Object[] {id});
+        BatchUpdates.run(db, "update receipt_step set text = null where feedback_id = ? and kind in (" + PERSONAL_KINDS + ")",
                 fold.forgotten, id -> new Object[] {id});
-        batch("insert into receipt_decision (decision_id, title) values (?, ?)", fold.titlesMade.entrySet(),
+        BatchUpdates.run(db, "insert into receipt_decision (decision_id, title) values (?, ?)", fold.titlesMade.entrySet(),
                 title -> new Object[] {title.getKey(), title.getValue()});
         List<Receipt> made = fold.receipts.values().stream().filter(receipt -> receipt.made != null).toList();
-        batch("insert into receipt_view (feedback_id, receipt_token_hash, initiative_id, text, channel, language,"
+        BatchUpdates.run(db, "insert into receipt_view (feedback_id, receipt_token_hash, initiative_id, text, channel, language,"
                 + " stakeholder_group, status, submitted_at, acknowledge_by, themes, forgotten_at, last_sequence)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", made, receipt -> new Object[] {
                     receipt.feedbackId, receipt.made.receiptTokenHash(), receipt.made.initiativeId(),
@@ -91,12 +90,12 @@ class ReceiptRows {
                     Timestamp.from(receipt.made.at()), Timestamp.from(receipt.made.acknowledgeBy()),
                     THEMES.convertToDatabaseColumn(receipt.themes), timestamp(receipt.forgottenAt),
                     receipt.lastSequence});
-        batch("update receipt_view set status = ?, themes = ?, forgotten_at = ?, last_sequence = ?"
+        BatchUpdates.run(db, "update receipt_view set status = ?, themes = ?, forgotten_at = ?, last_sequence = ?"
                 + " where feedback_id = ?", fold.receipts.values().stream()
                         .filter(receipt -> receipt.made == null && receipt.changed).toList(),
                 receipt -> new Object[] {receipt.status.name(), THEMES.convertToDatabaseColumn(receipt.themes),
                     timestamp(receipt.forgottenAt), receipt.lastSequence, receipt.feedbackId});
-        batch("insert into receipt_step (step_id, feedback_id, at, kind, text, themes, learning_id, learning_title,"
+        BatchUpdates.run(db, "insert into receipt_step (step_id, feedback_id, at, kind, text, themes, learning_id, learning_title,"
                 + " decision_id, decision_title, decision_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 fold.steps.values(), step -> new Object[] {step.stepId, step.feedbackId, Timestamp.from(step.at),
                     step.kind.name(), step.text, THEMES.convertToDatabaseColumn(step.themes), step.learningId,
@@ -107,9 +106,4 @@ class ReceiptRows {
         return at == null ? null : Timestamp.from(at);
     }
 
-    private <T> void batch(String sql, Collection<T> rows, Function<T, Object[]> values) {
-        if (!rows.isEmpty()) {
-            db.batchUpdate(sql, rows.stream().map(values).toList());
-        }
-    }
 }
