@@ -35,7 +35,7 @@ class InboxMarksMigrationTest extends OnBothDatabases {
         }
         db.update("insert into applied_event values ('inbox', 'applied-2', 2)");
         db.update("insert into applied_event values ('inbox', 'parked-at-2', 3)");
-        db.update("insert into applied_event values ('decisions', 'applied-2', 2)");
+        db.update("insert into applied_event values ('initiatives', 'applied-2', 2)");
         db.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
                 + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload,"
                 + " aggregate_identifier, sequence_number, enqueued_at) values ('letter', 'inbox',"
@@ -47,7 +47,7 @@ class InboxMarksMigrationTest extends OnBothDatabases {
         assertThat(db.queryForList("select feedback_id || '=' || last_sequence from inbox_item order by feedback_id",
                 String.class)).containsExactly("applied-2=2", "parked-at-2=1", "unmarked=0");
         assertThat(db.queryForList("select processing_group from applied_event", String.class))
-                .containsExactly("decisions");
+                .containsExactly("initiatives");
 
         // a redelivered summary of the first changes nothing; the parked summary of the second applies
         InboxProjection projection = new InboxProjection(db);

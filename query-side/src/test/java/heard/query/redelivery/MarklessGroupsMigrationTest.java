@@ -23,12 +23,12 @@ class MarklessGroupsMigrationTest extends OnBothDatabases {
         MigratedSchemas.migrate(dataSource, vendor, "160");
         JdbcTemplate db = new JdbcTemplate(dataSource);
         db.update("insert into applied_event values ('decisions', 'decision-1', 4), ('decisions', 'feedback-1', 3),"
-                + " ('learning-feed', 'learning-1', 0), ('inbox', 'feedback-1', 3), ('initiatives', 'feedback-1', 0)");
+                + " ('learning-feed', 'learning-1', 0), ('indicators', 'indicator-1', 3), ('initiatives', 'feedback-1', 0)");
 
         MigratedSchemas.migrate(dataSource, vendor, "latest");
 
         assertThat(db.queryForList("select processing_group || '/' || aggregate_id from applied_event"
-                + " order by processing_group", String.class)).containsExactly("inbox/feedback-1",
+                + " order by processing_group", String.class)).containsExactly("indicators/indicator-1",
                         "initiatives/feedback-1");
     }
 }
