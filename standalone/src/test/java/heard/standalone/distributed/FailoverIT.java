@@ -55,17 +55,10 @@ class FailoverIT {
 
     @Test
     void killingThePublishingCommandSideAndAQuerySideForGoodLosesNothingAcknowledged() throws Exception {
-        // one of each side first: two instances of one side starting at the same moment on a fresh database
-        // both write its processors' first tokens, and the one that loses that race fails to start
-        SideProcess firstCommandSide = launch(Side.COMMAND, "command-1");
+        List<SideProcess> commandSides = List.of(launch(Side.COMMAND, "command-1"), launch(Side.COMMAND, "command-2"));
         SideProcess doomedReader = launch(Side.QUERY, "query-1");
-        firstCommandSide.awaitUp();
-        doomedReader.awaitUp();
-        SideProcess secondCommandSide = launch(Side.COMMAND, "command-2");
         SideProcess survivor = launch(Side.QUERY, "query-2");
-        secondCommandSide.awaitUp();
-        survivor.awaitUp();
-        List<SideProcess> commandSides = List.of(firstCommandSide, secondCommandSide);
+        sides.forEach(SideProcess::awaitUp);
         String publisherClaim = Awaitility.await().atMost(CATCH_UP).until(this::publisherClaim, Optional::isPresent)
                 .orElseThrow();
         SideProcess publisher = commandSides.stream().filter(side -> side.holds(publisherClaim)).findFirst()
