@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The decisions and the learning feed apply a decision's events, a feedback's themes and a learning without a mark
  * in {@code applied_event}: each of their rows is written by one event, so an event delivered again writes the
- * same row. The inbox, whose row of a feedback every event of it changes, still marks the feedback it applied.
+ * same row. The initiative summaries, whose counts come from other aggregates' events, still mark the feedback they
+ * applied.
  */
 @StandaloneTest
 class MarklessProjectionsTest {
@@ -19,7 +20,7 @@ class MarklessProjectionsTest {
     Api api;
 
     @Test
-    void theDecisionsAndTheLearningFeedKeepNoMarksWhereTheInboxKeepsItsOwn() {
+    void theDecisionsAndTheLearningFeedKeepNoMarksWhereTheInitiativeSummariesKeepTheirs() {
         DecisionStory story = new DecisionStory(api, "Buses that wait on Fridays");
         Api.Response published = api.post("/api/initiatives/" + story.initiativeId + "/learnings",
                 BadInputTest.LEARNING.replace("\"feedbackIds\": []", "\"feedbackIds\": [\"" + story.trigger + "\"]"),
@@ -29,7 +30,7 @@ class MarklessProjectionsTest {
         story.awaitWholeHistory();
         eventually().until(() -> api.get("/api/initiatives/" + story.initiativeId + "/learnings").json().size() == 1
                 && count("select count(*) from decision_feedback_theme where feedback_id = ?", story.trigger) == 1
-                && count("select count(*) from applied_event where processing_group = 'inbox' and aggregate_id = ?",
+                && count("select count(*) from applied_event where processing_group = 'initiatives' and aggregate_id = ?",
                         story.trigger) == 1);
 
         // other tests of the suite apply decisions, themes and learnings too: none of them leaves a mark either
