@@ -41,7 +41,7 @@ class ReceiptMarksMigrationTest extends OnBothDatabases {
                 Timestamp.from(T0), Timestamp.from(T0), Timestamp.from(T0));
         db.update("insert into applied_event values ('returned-learning', 'applied-2', 2)");
         db.update("insert into applied_event values ('returned-learning', 'parked-at-2', 3)");
-        db.update("insert into applied_event values ('decisions', 'applied-2', 2)");
+        db.update("insert into applied_event values ('initiatives', 'applied-2', 2)");
         db.update("insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,"
                 + " sequence_index, message_type, event_identifier, time_stamp, payload_type, payload,"
                 + " aggregate_identifier, sequence_number, enqueued_at) values ('letter', 'returned-learning',"
@@ -54,7 +54,7 @@ class ReceiptMarksMigrationTest extends OnBothDatabases {
                 + " order by feedback_id", String.class)).containsExactly("applied-2=2", "parked-at-2=1", "stepped-to-1=1",
                         "unmarked=0");
         assertThat(db.queryForList("select processing_group from applied_event", String.class))
-                .containsExactly("decisions");
+                .containsExactly("initiatives");
 
         // a redelivered acknowledgement of the first changes nothing; the parked summary of the second applies
         ReturnedLearningProjection projection = new ReturnedLearningProjection(db);
