@@ -47,8 +47,11 @@ public class ShadowSchema {
         return vendor;
     }
 
-    /** Makes the projection's copies afresh and empty. Each statement commits on its own. */
-    void create(String projection) throws SQLException {
+    /**
+     * Makes the projection's copies afresh and empty. Each statement commits on its own. Schemas are made and
+     * dropped one at a time: H2 fails to list its schemas (which the migrations do) while another is dropped.
+     */
+    synchronized void create(String projection) throws SQLException {
         String schema = nameOf(projection);
         drop(projection);
         QueryMigrations.of(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
@@ -63,7 +66,7 @@ public class ShadowSchema {
         }
     }
 
-    void drop(String projection) {
+    synchronized void drop(String projection) {
         db.execute("drop schema if exists " + quoted(nameOf(projection)) + " cascade");
     }
 
