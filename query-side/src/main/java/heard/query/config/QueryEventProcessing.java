@@ -41,7 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ({@code heard.projections.max-claimed-segments}, when set, caps it); a claim lapses
  * {@code heard.projections.claim-timeout} (5 s) after its holder last renewed it, so the segments of an
  * instance that died move to the others within seconds. A work package handles up to
- * {@code heard.projections.batch-size} (500) waiting events in one transaction with one token update, so a
+ * {@code heard.projections.batch-size} waiting events in one transaction with one token update, so a
  * projection that falls behind (a burst, a replay) catches up with far fewer commits; when it is quiet,
  * an event is handled as soon as it comes (see {@code WakingMessageSource} for the pace under load).
  * {@code heard.projections.segments} (4) is how many segments a projection's token is split into when
@@ -65,7 +65,7 @@ class QueryEventProcessing {
                    Rebuilds rebuilds,
                    PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
-                   @Value("${heard.projections.batch-size:500}") int batchSize,
+                   @Value("${heard.projections.batch-size:100}") int batchSize,
                    @Value("${heard.projections.segments:4}") int segments,
                    @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval,
                    @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout,
