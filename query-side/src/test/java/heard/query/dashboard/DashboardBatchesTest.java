@@ -19,6 +19,7 @@ import heard.events.Verdict;
 import heard.query.DecisionEvents;
 import heard.query.LoopEvents;
 import heard.query.batching.Upserts;
+import heard.query.config.AppliedAlone;
 import heard.query.config.CountedDatabase;
 import heard.query.config.OnBothDatabases;
 import heard.query.dashboard.DashboardView.Timing;
@@ -221,14 +222,8 @@ class DashboardBatchesTest extends OnBothDatabases {
         assertThat(dashboard.view("initiative-a").participation().total()).isEqualTo(0L);
 
         // as the parking does: the batch again, in a transaction of its own, each event in a transaction of its own
-        List<Object> parked = new ArrayList<>();
-        dashboard.transaction.executeWithoutResult(status -> batch.forEach(event -> {
-            try {
-                dashboard.alone.executeWithoutResult(alone -> dashboard.handle(event));
-            } catch (RuntimeException failed) {
-                parked.add(event.getPayload());
-            }
-        }));
+        List<Object> parked = AppliedAlone.failing(dashboard.transaction, dashboard.alone, batch, dashboard::handle).stream()
+                .<Object>map(EventMessage::getPayload).toList();
 
         assertThat(parked).containsExactly(unstorable);
         INITIATIVES.forEach(initiative -> assertCountedOnce(dashboard.view(initiative)));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import heard.events.FeedbackThemed;
 import heard.query.LoopEvents;
 import heard.query.batching.Upserts;
+import heard.query.config.AppliedAlone;
 import heard.query.config.CountedDatabase;
 import heard.query.config.OnBothDatabases;
 import java.sql.SQLException;
@@ -160,14 +161,7 @@ class FeedbackThemesBatchesTest extends OnBothDatabases {
         assertThat(themes.rows()).isEmpty();
 
         // as the parking does: the batch again, each event in a transaction of its own
-        List<Object> parked = new ArrayList<>();
-        themes.transaction.executeWithoutResult(status -> batch.forEach(event -> {
-            try {
-                themes.alone.executeWithoutResult(alone -> themes.handle(event));
-            } catch (RuntimeException failed) {
-                parked.add(event);
-            }
-        }));
+        List<FeedbackThemed> parked = AppliedAlone.failing(themes.transaction, themes.alone, batch, themes::handle);
 
         assertThat(parked).containsExactly(unstorable);
         assertThat(themes.rows()).isEqualTo(eventByEvent);

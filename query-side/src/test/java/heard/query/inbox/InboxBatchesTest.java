@@ -9,6 +9,7 @@ import heard.events.Actors;
 import heard.events.Channel;
 import heard.events.FeedbackSubmitted;
 import heard.query.LoopEvents;
+import heard.query.config.AppliedAlone;
 import heard.query.config.CountedDatabase;
 import heard.query.config.OnBothDatabases;
 import java.sql.SQLException;
@@ -248,14 +249,8 @@ class InboxBatchesTest extends OnBothDatabases {
         assertThat(inbox.rows()).isEmpty();
 
         // as the parking does: the batch again, each event in a transaction of its own
-        List<Object> parked = new ArrayList<>();
-        inbox.transaction.executeWithoutResult(status -> batch.forEach(event -> {
-            try {
-                inbox.alone.executeWithoutResult(alone -> inbox.handle(event));
-            } catch (RuntimeException failed) {
-                parked.add(event.getPayload());
-            }
-        }));
+        List<Object> parked = AppliedAlone.failing(inbox.transaction, inbox.alone, batch, inbox::handle).stream()
+                .<Object>map(EventMessage::getPayload).toList();
 
         assertThat(parked).containsExactly(unstorable);
         assertThat(inbox.rows()).isEqualTo(eventByEvent);

@@ -11,6 +11,7 @@ import heard.events.Channel;
 import heard.events.FeedbackSubmitted;
 import heard.query.DecisionEvents;
 import heard.query.LoopEvents;
+import heard.query.config.AppliedAlone;
 import heard.query.config.CountedDatabase;
 import heard.query.config.OnBothDatabases;
 import java.sql.SQLException;
@@ -234,14 +235,8 @@ class ReturnedLearningBatchesTest extends OnBothDatabases {
         assertThat(feed.rows()).isEmpty();
 
         // as the parking does: the batch again, each event in a transaction of its own
-        List<Object> parked = new ArrayList<>();
-        feed.transaction.executeWithoutResult(status -> batch.forEach(event -> {
-            try {
-                feed.alone.executeWithoutResult(alone -> feed.handle(event));
-            } catch (RuntimeException failed) {
-                parked.add(event.getPayload());
-            }
-        }));
+        List<Object> parked = AppliedAlone.failing(feed.transaction, feed.alone, batch, feed::handle).stream()
+                .<Object>map(EventMessage::getPayload).toList();
 
         assertThat(parked).containsExactly(unstorable);
         assertThat(feed.rows()).isEqualTo(eventByEvent);
