@@ -34,9 +34,11 @@ public class Rebuilds {
     /**
      * Makes the projection's shadow tables afresh, then, in one transaction, marks it as rebuilding and
      * runs {@code reset} (which moves its tokens back to the start) into the shadow schema: a crash
-     * leaves either the live projection as it was or a rebuild that goes on when the app is back.
+     * leaves either the live projection as it was or a rebuild that goes on when the app is back. A takeover
+     * does not run meanwhile in this instance (see {@link #whileNoneStarts}): one of an earlier rebuild of the
+     * same projection would copy the fresh, empty tables and then drop the schema just made.
      */
-    public void start(String projection, Runnable reset) {
+    public synchronized void start(String projection, Runnable reset) {
         try {
             shadow.create(projection);
         } catch (SQLException e) {
@@ -49,6 +51,11 @@ public class Rebuilds {
             shadow.enter(projection);
             reset.run();
         });
+    }
+
+    /** Runs a takeover while no rebuild starts in this instance. */
+    synchronized void whileNoneStarts(Runnable takeover) {
+        takeover.run();
     }
 
     /** For a transaction about to apply the projection's events: into the shadow schema while it rebuilds. */

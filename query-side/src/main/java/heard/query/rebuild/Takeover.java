@@ -38,12 +38,15 @@ class Takeover implements SmartLifecycle {
     }
 
     void takeOverWhatIsReplayed() {
-        for (String projection : rebuilds.inProgress()) {
-            if (tokens.replayed(projection) && Boolean.TRUE.equals(transaction.execute(status -> swap(projection)))) {
-                shadow.drop(projection);
-                log.info("The rebuilt {} read model now answers", projection);
+        rebuilds.whileNoneStarts(() -> {
+            for (String projection : rebuilds.inProgress()) {
+                if (tokens.replayed(projection)
+                        && Boolean.TRUE.equals(transaction.execute(status -> swap(projection)))) {
+                    shadow.drop(projection);
+                    log.info("The rebuilt {} read model now answers", projection);
+                }
             }
-        }
+        });
     }
 
     private boolean swap(String projection) {
