@@ -220,8 +220,9 @@ class FollowUpByEmailTest {
         act("/api/feedback/" + feedbackId + "/acknowledgement", "{\"message\": \"Gracias\"}", "facilitator");
         awaitMessages(address, 1);
 
-        String spanish = api.get(page).body();
-        assertThat(spanish).contains("<strong>activos</strong>", "Dejar de recibir correos")
+        String spanish = eventually().until(() -> api.get(page).body(),
+                body -> body.contains("<strong>activos</strong>"));
+        assertThat(spanish).contains("Dejar de recibir correos")
                 .doesNotContain("Volver a recibir correos");
         Api.Response stopped = postForm(page + "/follow-up/stop", "channel", "EMAIL", "formToken",
                 FormPage.token(spanish), "lang", "es");
@@ -260,7 +261,9 @@ class FollowUpByEmailTest {
         String resume = page + "/follow-up/resume";
         assertThat(api.postAs("application/x-www-form-urlencoded", page + "/follow-up/stop?channel=EMAIL",
                 "List-Unsubscribe=One-Click").status()).isEqualTo(200);
-        String token = FormPage.token(api.get(page).body());
+        String stoppedPage = eventually().until(() -> api.get(page + "?lang=en").body(),
+                body -> body.contains("<strong>stopped</strong>"));
+        String token = FormPage.token(stoppedPage);
         List<String> before = eventsOf(feedbackId);
 
         assertField(postForm(resume, "formToken", token), 400, "channel");
