@@ -44,9 +44,9 @@ class KafkaPublishing {
     }
 
     /**
-     * As the framework builds it, but waiting longer for the broker's acknowledgement: an acknowledgement
-     * that comes after the wait has given up makes the event be sent again (one second, the framework's
-     * default, is easily exceeded by a busy broker).
+     * Acknowledged per batch (see {@link AcknowledgedPerBatch}), and waiting longer for the broker than the
+     * framework's one second, which a busy broker easily exceeds: an acknowledgement that comes after the wait has
+     * given up makes the batch be sent again.
      */
     @Bean(destroyMethod = "shutDown")
     KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer serializer,
@@ -55,21 +55,13 @@ class KafkaPublishing {
                                                   org.axonframework.config.Configuration configuration,
                                                   TopicResolver topics,
                                                   @Value("${heard.events.publish-ack-timeout:10s}") Duration ackTimeout) {
-        return KafkaPublisher.<String, byte[]>builder()
-                .serializer(serializer)
-                .producerFactory(producers)
-                .messageConverter(new KeyedByInitiative(converter))
-                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
-                .topicResolver(topics)
-                .publisherAckTimeout(ackTimeout.toMillis())
-                .build();
+        return new AcknowledgedPerBatch(serializer, producers, new KeyedByInitiative(converter), topics,
+                configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ackTimeout);
     }
 
     /**
-     * Up to {@code heard.events.publish-batch-size} events waiting in the store are sent together: each is handed
-     * to the producer at once, their acknowledgements are awaited before the batch's token is stored, and the
-     * token is stored once. Alone, each event waited for its acknowledgement and a token commit of its own, and
-     * that capped what reached the query side at about a hundred events a second.
+     * Up to {@code heard.events.publish-batch-size} events waiting in the store are sent together, and the token
+     * is stored once for them.
      */
     @Autowired
     void configure(EventProcessingConfigurer processing, KafkaProperties kafka,
