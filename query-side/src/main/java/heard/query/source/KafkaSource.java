@@ -3,6 +3,7 @@ package heard.query.source;
 import heard.events.topic.EventsTopic;
 import heard.events.waking.WakingMessageSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -10,11 +11,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +41,21 @@ class KafkaSource {
         EventsTopic topic = new EventsTopic(kafka.getDefaultTopic(), partitions);
         topic.ensureExists(kafka.buildConsumerProperties());
         return topic;
+    }
+
+    /** As the framework makes it, but with streams that hand records on in the order they were fetched. */
+    @Bean
+    <K, V> StreamableKafkaMessageSource<K, V> streamableKafkaMessageSource(
+            @Qualifier("eventSerializer") Serializer serializer, KafkaProperties kafka, ConsumerFactory<K, V> consumers,
+            Fetcher<K, V, KafkaEventMessage> fetcher, KafkaMessageConverter<K, V> converter) {
+        return StreamableKafkaMessageSource.<K, V>builder()
+                .topics(List.of(kafka.getDefaultTopic()))
+                .serializer(serializer)
+                .consumerFactory(consumers)
+                .fetcher(fetcher)
+                .messageConverter(converter)
+                .bufferFactory(() -> new FetchOrderBuffer(kafka.getFetcher().getBufferSize()))
+                .build();
     }
 
     /**
