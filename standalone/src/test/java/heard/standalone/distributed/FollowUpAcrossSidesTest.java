@@ -64,12 +64,7 @@ class FollowUpAcrossSidesTest {
 
     @AfterAll
     void stop() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+        Topology.close(querySide, commandSide);
         gateway.stop(0);
         mail.stop();
     }

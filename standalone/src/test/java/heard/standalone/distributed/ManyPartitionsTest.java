@@ -36,12 +36,7 @@ class ManyPartitionsTest {
 
     @AfterAll
     void stop() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+        Topology.close(querySide, commandSide);
     }
 
     @Test

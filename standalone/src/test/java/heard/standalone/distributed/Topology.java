@@ -159,6 +159,15 @@ final class Topology {
         return start(QuerySideApplication.class, extra, settings);
     }
 
+    /** Closes each side that was started, in the order given. */
+    static void close(ConfigurableApplicationContext... sides) {
+        for (ConfigurableApplicationContext side : sides) {
+            if (side != null) {
+                side.close();
+            }
+        }
+    }
+
     static int port(ConfigurableApplicationContext side) {
         return ((WebServerApplicationContext) side).getWebServer().getPort();
     }
