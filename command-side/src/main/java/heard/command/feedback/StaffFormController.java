@@ -74,16 +74,10 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String back = checked(request, feedbackId, returnTo);
-        if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
-            return seeOther(back, feedbackId, "error", "expired");
-        }
-        if (validation.firstInvalidField(new FeedbackController.AcknowledgeRequest(message)).isPresent()) {
-            return seeOther(back, feedbackId, "error", "message");
-        }
-        return send(formToken, back, feedbackId, "acknowledged",
-                () -> commands.sendAndWait(new AcknowledgeFeedback(feedbackId, message.strip(), Instant.now(),
-                        principal.getName())));
+        return posted(request, principal, feedbackId, returnTo, formToken,
+                new Change(new FeedbackController.AcknowledgeRequest(message), "message", "acknowledged",
+                        () -> commands.sendAndWait(new AcknowledgeFeedback(feedbackId, message.strip(), Instant.now(),
+                                principal.getName()))));
     }
 
     @PostMapping(path = "/staff/feedback/{feedbackId}/understanding", consumes = "application/x-www-form-urlencoded")
@@ -93,16 +87,10 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
-        String back = checked(request, feedbackId, returnTo);
-        if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
-            return seeOther(back, feedbackId, "error", "expired");
-        }
-        if (validation.firstInvalidField(new FeedbackController.SummaryRequest(summary)).isPresent()) {
-            return seeOther(back, feedbackId, "error", "summary");
-        }
-        return send(formToken, back, feedbackId, "summarized",
-                () -> commands.sendAndWait(new SummarizeUnderstanding(feedbackId, summary.strip(), Instant.now(),
-                        principal.getName())));
+        return posted(request, principal, feedbackId, returnTo, formToken,
+                new Change(new FeedbackController.SummaryRequest(summary), "summary", "summarized",
+                        () -> commands.sendAndWait(new SummarizeUnderstanding(feedbackId, summary.strip(),
+                                Instant.now(), principal.getName()))));
     }
 
     @PostMapping(path = "/staff/feedback/{feedbackId}/themes", consumes = "application/x-www-form-urlencoded")
@@ -112,25 +100,32 @@ class StaffFormController {
             @RequestParam(defaultValue = "") String returnTo,
             @RequestParam(defaultValue = "") String formToken,
             HttpServletRequest request, Principal principal) {
+        List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .distinct().toList();
+        return posted(request, principal, feedbackId, returnTo, formToken,
+                new Change(new FeedbackController.ThemesRequest(each), "themes", "themed",
+                        () -> commands.sendAndWait(new ThemeFeedback(feedbackId, each, Instant.now(),
+                                principal.getName()))));
+    }
+
+    /** What a console form asks: its fields, the field named when they are refused, the notice once done. */
+    private record Change(Record form, String field, String done, Runnable command) {
+    }
+
+    /** A form from the console: from this site, signed for this staff member, valid, and sent once. */
+    private ResponseEntity<Void> posted(HttpServletRequest request, Principal principal, String feedbackId,
+            String returnTo, String formToken, Change change) {
         String back = checked(request, feedbackId, returnTo);
         if (!forms.accepts(formToken, FormTokens.staffForms(principal.getName()))) {
             return seeOther(back, feedbackId, "error", "expired");
         }
-        List<String> each = Arrays.stream(themes.split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                .distinct().toList();
-        if (validation.firstInvalidField(new FeedbackController.ThemesRequest(each)).isPresent()) {
-            return seeOther(back, feedbackId, "error", "themes");
+        if (validation.firstInvalidField(change.form()).isPresent()) {
+            return seeOther(back, feedbackId, "error", change.field());
         }
-        return send(formToken, back, feedbackId, "themed",
-                () -> commands.sendAndWait(new ThemeFeedback(feedbackId, each, Instant.now(), principal.getName())));
-    }
-
-    private ResponseEntity<Void> send(String formToken, String back, String feedbackId, String done,
-            Runnable command) {
         try {
             return spent.once(formToken, () -> {
-                command.run();
-                return seeOther(back, feedbackId, "done", done);
+                change.command().run();
+                return seeOther(back, feedbackId, "done", change.done());
             }).orElseGet(() -> seeOther(back, feedbackId, "error", "sent"));
         } catch (RuleViolation e) {
             return seeOther(back, feedbackId, "error", e.field().matches(EXPLAINED) ? e.field() : "rule");
