@@ -2,7 +2,13 @@ package heard.query.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.SQLException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,5 +33,33 @@ public class CountedDatabase {
         transaction = new TransactionTemplate(transactions);
         alone = new TransactionTemplate(transactions);
         alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Every row the queries find, each as text with its timestamps as instants, in the queries' order. */
+    public List<String> rows(String... queries) {
+        List<String> rows = new ArrayList<>();
+        for (String query : queries) {
+            db.query(query, row -> {
+                StringBuilder line = new StringBuilder();
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    Object value = row.getObject(column);
+                    line.append(value instanceof TemporalAccessor || value instanceof Date
+                            ? row.getTimestamp(column).toInstant() : value).append('|');
+                }
+                rows.add(line.toString());
+            });
+        }
+        return rows;
+    }
+
+    /** Hands the event to the projection's annotated handler, as its processor does. */
+    public static void handle(Object projection, EventMessage<?> event) {
+        try {
+            new AnnotationEventHandlerAdapter(projection).handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,9 +1,9 @@
 package heard.query.dashboard;
 
+import heard.query.config.CountedDatabase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
@@ -22,13 +22,7 @@ final class DashboardMessages {
     }
 
     static void handle(Object projection, EventMessage<?> message) {
-        try {
-            new AnnotationEventHandlerAdapter(projection).handle(message);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        CountedDatabase.handle(projection, message);
     }
 
     private static String aggregateOf(Object event) {
