@@ -86,7 +86,7 @@ final class LagProbe {
         ConcurrentLinkedQueue<long[]> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger pending = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger neverSeen = new AtomicInteger();
+        Outcomes neverSeen = new Outcomes();
         java.util.concurrent.atomic.AtomicBoolean probeInFlight = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicLong probeAccepted = new java.util.concurrent.atomic.AtomicLong();
         LongAdder accepted = new LongAdder();
@@ -157,19 +157,23 @@ final class LagProbe {
             Thread.sleep(50);
         }
         polls.shutdownNow();
+        if (neverSeen.total() > 0) {
+            Log.line("never seen, by the view that did not show the sample and its last answer: "
+                    + neverSeen.byKind());
+        }
         long[] both = lags.stream().mapToLong(l -> Math.max(l[0], l[1])).sorted().toArray();
         long[] receipt = lags.stream().mapToLong(l -> l[0]).sorted().toArray();
         long[] dashboard = lags.stream().mapToLong(l -> l[1]).sorted().toArray();
         return new Lag(rate, Percentiles.ms(both, 0.50), Percentiles.ms(both, 0.99),
                 both.length == 0 ? Double.NaN : both[both.length - 1] / 1e6, Percentiles.ms(receipt, 0.99),
                 Percentiles.ms(dashboard, 0.99), both.length,
-                neverSeen.get() + pending.get(), measuredSent / (double) seconds, accepted.sum() / (double) seconds,
+                (int) neverSeen.total() + pending.get(), measuredSent / (double) seconds, accepted.sum() / (double) seconds,
                 outcomes.total(), outcomes.byKind(), inFlight.get());
     }
 
     /** Reads one view (0: the receipt, 1: the dashboard) of a sample until it shows the sample. */
     private static void poll(ScheduledExecutorService polls, Target target, String analyst, Sample sample, int view,
-                             ConcurrentLinkedQueue<long[]> lags, AtomicInteger pending, AtomicInteger neverSeen) {
+                             ConcurrentLinkedQueue<long[]> lags, AtomicInteger pending, Outcomes neverSeen) {
         HttpRequest.Builder read = HttpRequest.newBuilder(URI.create(view == 0 ? target.receiptUrl()
                 : target.probeDashboardUrl())).timeout(Duration.ofSeconds(10)).GET();
         if (view == 0) {
@@ -187,7 +191,7 @@ final class LagProbe {
                 }
             } else if (now - sample.acceptedAt > GIVE_UP.toNanos()) {
                 if (sample.over.compareAndSet(false, true)) {
-                    neverSeen.incrementAndGet();
+                    neverSeen.error(unseen(view, answer, failure));
                     pending.decrementAndGet();
                 }
             } else if (!sample.over.get()) {
@@ -200,6 +204,18 @@ final class LagProbe {
                 }
             }
         });
+    }
+
+    /** Which view did not show a sample, and what it last answered. */
+    private static String unseen(int view, HttpResponse<String> answer, Throwable failure) {
+        String which = view == 0 ? "receipt" : "dashboard";
+        if (failure != null) {
+            return which + " " + cause(failure);
+        }
+        if (answer.statusCode() != 200) {
+            return which + " HTTP " + answer.statusCode();
+        }
+        return which + " short of the sample";
     }
 
     /** Whether the probe initiative's dashboard counts this sample: its total is this sample's ordinal or more. */
