@@ -10,11 +10,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /** A plain HTTP client for the running app, as an outside caller sees it. */
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
@@ -100,6 +102,8 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request, String contentType, String... headers) {
+        // a request the app never answers fails the test that sent it, instead of holding the whole run
+        request.timeout(TIMEOUT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
