@@ -1,6 +1,7 @@
 package heard.query.batching;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,11 +31,19 @@ public final class TransactionBound<T> {
 
     /** Adds a change to the current transaction's buffer. */
     public void change(Consumer<T> change) {
+        changed(buffer -> {
+            change.accept(buffer);
+            return null;
+        });
+    }
+
+    /** Adds a change to the current transaction's buffer, and gives what the change answered. */
+    public <R> R changed(Function<T, R> change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             T alone = fresh.get();
-            change.accept(alone);
+            R answer = change.apply(alone);
             write.accept(alone);
-            return;
+            return answer;
         }
         Holder holder = (Holder) TransactionSynchronizationManager.getResource(this);
         if (holder == null) {
@@ -42,7 +51,7 @@ public final class TransactionBound<T> {
             TransactionSynchronizationManager.bindResource(this, holder);
             TransactionSynchronizationManager.registerSynchronization(holder);
         }
-        change.accept(holder.buffer);
+        return change.apply(holder.buffer);
     }
 
     /** Forgets the changes the current transaction has gathered and not yet written. */

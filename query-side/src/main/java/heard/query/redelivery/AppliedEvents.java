@@ -1,36 +1,47 @@
 package heard.query.redelivery;
 
+import heard.query.batching.BatchUpdates;
+import heard.query.batching.InLists;
+import heard.query.batching.Upserts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Per projection and aggregate, the sequence number of the last event applied. A high-water mark
  * suffices because every projection receives each aggregate's events in order (its sequencing
- * policy keeps an aggregate, or its whole initiative, on one segment).
+ * policy keeps an aggregate, or its whole initiative, on one segment). Read and written a batch of
+ * events at a time (see {@link SkipApplied}).
  */
 @Component
 public class AppliedEvents {
     private final JdbcTemplate db;
+    private final NamedParameterJdbcTemplate named;
+    private final String put;
 
-    AppliedEvents(JdbcTemplate db) {
+    AppliedEvents(JdbcTemplate db, Upserts upserts) {
         this.db = db;
+        this.named = new NamedParameterJdbcTemplate(db);
+        this.put = upserts.put("applied_event", List.of("processing_group", "aggregate_id"), List.of("last_sequence"));
     }
 
-    /**
-     * Records the event as applied; false if it, or a later event of its aggregate, already was.
-     * One statement in the usual cases (an aggregate's first event, or a later one of an aggregate
-     * already seen), where a read and then a write took two.
-     */
-    public boolean apply(String processingGroup, String aggregateId, long sequence) {
-        if (sequence > 0 && db.update("update applied_event set last_sequence = ? where processing_group = ?"
-                + " and aggregate_id = ? and last_sequence < ?", sequence, processingGroup, aggregateId, sequence) == 1) {
-            return true;
-        }
-        // the first event of its aggregate this projection sees, or one it has seen already
-        return db.update("insert into applied_event (processing_group, aggregate_id, last_sequence)"
-                + " select ?, ?, ? where not exists (select 1 from applied_event"
-                + " where processing_group = ? and aggregate_id = ?)",
-                processingGroup, aggregateId, sequence, processingGroup, aggregateId) == 1;
+    /** The last applied sequence number of each of the aggregates that has one. */
+    Map<String, Long> lastApplied(String processingGroup, Collection<String> aggregateIds) {
+        Map<String, Long> last = new HashMap<>();
+        InLists.select(named, "select aggregate_id, last_sequence from applied_event where processing_group = '"
+                + processingGroup.replace("'", "''") + "' and aggregate_id in (:ids)", aggregateIds,
+                row -> last.put(row.getString(1), row.getLong(2)));
+        return last;
+    }
+
+    /** Stores these as the aggregates' last applied sequence numbers: one batched statement. */
+    void record(String processingGroup, Map<String, Long> lastApplied) {
+        BatchUpdates.run(db, put, lastApplied.entrySet(),
+                mark -> new Object[] {processingGroup, mark.getKey(), mark.getValue()});
     }
 
     /** Before a replay: the projection applies every event again. */

@@ -86,7 +86,7 @@ class InitiativeBatchesTest extends OnBothDatabases {
         long alone = summaries.counted.statements();
         assertThat(summaries.summaries()).isEqualTo(COUNTED_ONCE);
 
-        // each event also costs the one statement of its applied mark (applied_event), not counted here
+        // the applied marks (applied_event) cost two statements a batch more, not counted here (SkipAppliedTest)
         System.out.printf("initiatives on %s: %d events in one batch: %d statements (%.3f an event);"
                 + " one per transaction: %d (%.3f an event)%n", vendor, events.size(), batched,
                 batched / (double) events.size(), alone, alone / (double) events.size());

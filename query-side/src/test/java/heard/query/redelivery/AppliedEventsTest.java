@@ -3,6 +3,8 @@ package heard.query.redelivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.query.config.ProjectionTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -15,38 +17,31 @@ class AppliedEventsTest {
     AppliedEvents applied;
 
     @Test
-    void anEventAtOrBelowTheLastAppliedOfItsAggregateIsRefused() {
-        assertThat(applied.apply("inbox", "feedback-1", 0)).isTrue();
-        assertThat(applied.apply("inbox", "feedback-1", 1)).isTrue();
-        assertThat(applied.apply("inbox", "feedback-1", 1)).isFalse();
-        assertThat(applied.apply("inbox", "feedback-1", 0)).isFalse();
-        assertThat(applied.apply("inbox", "feedback-1", 2)).isTrue();
+    void aMarkRecordedAgainTakesTheNewSequence() {
+        applied.record("inbox", Map.of("feedback-1", 0L, "feedback-2", 4L));
+        applied.record("inbox", Map.of("feedback-1", 3L));
+
+        assertThat(applied.lastApplied("inbox", List.of("feedback-1", "feedback-2", "feedback-3")))
+                .isEqualTo(Map.of("feedback-1", 3L, "feedback-2", 4L));
     }
 
     @Test
-    void aProjectionMayFirstSeeAnAggregateAfterItsFirstEvent() {
-        assertThat(applied.apply("decisions", "feedback-1", 2)).isTrue();
-        assertThat(applied.apply("decisions", "feedback-1", 2)).isFalse();
-        assertThat(applied.apply("decisions", "feedback-1", 0)).isFalse();
-        assertThat(applied.apply("decisions", "feedback-1", 5)).isTrue();
-        assertThat(applied.apply("decisions", "feedback-1", 3)).isFalse();
-    }
+    void eachProjectionAndAggregateIsKeptApart() {
+        applied.record("inbox", Map.of("feedback-1", 1L));
+        applied.record("dashboard", Map.of("feedback-1", 2L));
 
-    @Test
-    void eachProjectionAndAggregateIsCountedApart() {
-        assertThat(applied.apply("inbox", "feedback-1", 0)).isTrue();
-        assertThat(applied.apply("dashboard", "feedback-1", 0)).isTrue();
-        assertThat(applied.apply("inbox", "feedback-2", 0)).isTrue();
+        assertThat(applied.lastApplied("inbox", List.of("feedback-1"))).isEqualTo(Map.of("feedback-1", 1L));
+        assertThat(applied.lastApplied("dashboard", List.of("feedback-1"))).isEqualTo(Map.of("feedback-1", 2L));
     }
 
     @Test
     void forgettingOneProjectionLeavesTheOthers() {
-        applied.apply("inbox", "feedback-1", 3);
-        applied.apply("dashboard", "feedback-1", 3);
+        applied.record("inbox", Map.of("feedback-1", 3L));
+        applied.record("dashboard", Map.of("feedback-1", 3L));
 
         applied.forget("inbox");
 
-        assertThat(applied.apply("inbox", "feedback-1", 0)).isTrue();
-        assertThat(applied.apply("dashboard", "feedback-1", 3)).isFalse();
+        assertThat(applied.lastApplied("inbox", List.of("feedback-1"))).isEmpty();
+        assertThat(applied.lastApplied("dashboard", List.of("feedback-1"))).isEqualTo(Map.of("feedback-1", 3L));
     }
 }
