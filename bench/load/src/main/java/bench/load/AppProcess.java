@@ -49,6 +49,8 @@ final class AppProcess implements AutoCloseable {
         command.add("-Xmx" + settings.heap());
         command.add("-Daxoniq.update-checker.disabled=true");
         if (settings.jfr()) {
+            // deep enough to reach the handlers from under the database and the framework
+            command.add("-XX:FlightRecorderOptions=stackdepth=512");
             command.add("-XX:StartFlightRecording=filename=" + settings.work().resolve(name + ".jfr")
                     + ",settings=profile,dumponexit=true");
         }

@@ -26,7 +26,7 @@ record Settings(Path root, Path work, int clients, int warmupSeconds, int distri
                 Integer.getInteger("bench.lag-warmup-seconds", 3),
                 Integer.getInteger("bench.lag-seconds", 10),
                 Integer.getInteger("bench.replay-events", 200_000),
-                Integer.getInteger("bench.replay-limit-seconds", 60),
+                Integer.getInteger("bench.replay-limit-seconds", 120),
                 Boolean.parseBoolean(System.getProperty("bench.distributed", "true")),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
                 System.getProperty("bench.heap", "512m"),

@@ -65,7 +65,7 @@ class QueryEventProcessing {
                    Rebuilds rebuilds,
                    PlatformTransactionManager transactions,
                    @Value("${heard.projections.max-claimed-segments:0}") int maxClaimedSegments,
-                   @Value("${heard.projections.batch-size:100}") int batchSize,
+                   @Value("${heard.projections.batch-size:1000}") int batchSize,
                    @Value("${heard.projections.segments:4}") int segments,
                    @Value("${heard.projections.claim-interval:PT1S}") Duration claimInterval,
                    @Value("${heard.projections.claim-timeout:PT5S}") Duration claimTimeout,

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The projections read the event store of the same database (the standalone app, or a query side
- * set to {@code event-store}), through streams that wake them when events arrive.
+ * set to {@code event-store}), through streams that wake them when events arrive: at most once per
+ * {@code heard.projections.gather-millis} (5) while events keep coming. Over Kafka the default is 20 ms (see
+ * {@code KafkaSource}); here a wake costs no broker round trip, and 5 ms against 20 took the lag p50 at 100
+ * submissions/s from 35 to 24 ms at no cost in writes (bench, same hour).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = SourceSetting.PROPERTY, havingValue = SourceSetting.EVENT_STORE, matchIfMissing = true)
@@ -21,7 +24,7 @@ class EventStoreSource implements DisposableBean {
 
     @Autowired
     void configure(EventProcessingConfigurer processing,
-                   @Value("${heard.projections.gather-millis:20}") long gatherMillis) {
+                   @Value("${heard.projections.gather-millis:5}") long gatherMillis) {
         processing.configureDefaultStreamableMessageSource(configuration -> source.updateAndGet(
                 existing -> existing != null ? existing
                         : new WakingMessageSource(configuration.eventStore(), Duration.ofMillis(gatherMillis))));
