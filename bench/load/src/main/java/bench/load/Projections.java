@@ -15,14 +15,13 @@ final class Projections {
 
     /**
      * One projection: LIVE, REBUILDING, FAILING or STOPPED; its position and the log's head, where known.
-     * A rebuild has applied the whole log once its position reaches the head, LIVE or not: Axon marks a
-     * segment as replaying until it handles an event past the point of its reset, so with no event after
-     * the rebuild the view says REBUILDING (at 99 %) until the next one arrives.
+     * A rebuild is done when the view says LIVE at the head: its position reaches the head before its rebuilt
+     * tables are handed to the readers, and the view says REBUILDING until that hand-over has committed (it
+     * copies every rebuilt row: seconds, for the largest read models).
      */
     record Standing(String name, String state, Long position, Long head, Integer rebuiltPercent) {
         boolean liveAtHead() {
-            return ("LIVE".equals(state) || "REBUILDING".equals(state)) && position != null && head != null
-                    && position >= head;
+            return "LIVE".equals(state) && position != null && head != null && position >= head;
         }
 
         boolean saysLive() {
