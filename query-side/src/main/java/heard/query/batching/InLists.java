@@ -15,10 +15,13 @@ public final class InLists {
     private InLists() {
     }
 
-    /** Runs the query, whose {@code in} list is the parameter {@code :ids}, for every chunk of the keys. */
-    public static void select(NamedParameterJdbcTemplate db, String sql, Collection<String> ids,
+    /**
+     * Runs the query, whose {@code in} list is the parameter {@code :ids}, for every chunk of the keys. A key
+     * given as an {@code Object[]} is a row value, {@code (?, ?)}, for a list such as {@code (a, b) in (:ids)}.
+     */
+    public static void select(NamedParameterJdbcTemplate db, String sql, Collection<?> ids,
             RowCallbackHandler row) {
-        List<String> all = new ArrayList<>(ids);
+        List<?> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             db.query(sql, Map.of("ids", all.subList(from, Math.min(all.size(), from + CHUNK))), row);
         }
