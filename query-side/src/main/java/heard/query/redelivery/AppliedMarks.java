@@ -14,17 +14,14 @@ final class AppliedMarks {
     private final Map<String, Long> last = new HashMap<>();
     private final Map<String, Long> moved = new LinkedHashMap<>();
 
-    /** Whether the transaction has not read an aggregate's mark yet. */
-    interface Unknown extends Predicate<String> {
-    }
-
     /**
      * Marks the event as applied; false if it, or a later event of its aggregate, already was.
      *
-     * @param read the marks of the aggregates to read, given which ones this transaction does not know yet;
-     *             it must ask for the event's own aggregate
+     * @param toRead the aggregates whose marks to read, given a test of which ones this transaction has not read
+     *               yet; they include the event's own
+     * @param read   the marks of those aggregates that have one
      */
-    boolean apply(String aggregateId, long sequence, Function<Unknown, Collection<String>> toRead,
+    boolean apply(String aggregateId, long sequence, Function<Predicate<String>, Collection<String>> toRead,
                   Function<Collection<String>, Map<String, Long>> read) {
         if (!last.containsKey(aggregateId)) {
             Collection<String> ids = toRead.apply(id -> !last.containsKey(id));

@@ -3,6 +3,7 @@ package heard.query.redelivery;
 import heard.query.batching.TransactionBound;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -23,7 +24,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class SkipApplied implements MessageHandlerInterceptor<EventMessage<?>> {
     /** The most aggregates whose marks one read asks for: one {@code in} list. */
-    static final int READ_AHEAD = 500;
+    private static final int READ_AHEAD = 500;
     private final String processingGroup;
     private final AppliedEvents applied;
     private final TransactionBound<AppliedMarks> marks;
@@ -52,7 +53,7 @@ public final class SkipApplied implements MessageHandlerInterceptor<EventMessage
 
     /** The aggregate, and those of the batch's next events whose marks this transaction has not read. */
     private static Set<String> comingAggregates(UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                                                AppliedMarks.Unknown unknown) {
+                                                Predicate<String> unknown) {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(((DomainEventMessage<?>) unitOfWork.getMessage()).getAggregateIdentifier());
         if (unitOfWork instanceof BatchingUnitOfWork<? extends EventMessage<?>> batch) {
