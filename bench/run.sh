@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 echo "building the product's jars and the benchmark" >&2
-mvn -B -q package -DskipTests
+# clean: a working copy's target/ may hold classes of renamed packages, which the jar would carry
+mvn -B -q clean package -DskipTests
 mvn -B -q -f bench/pom.xml package -DskipTests
 
 # the harness stops every process it started, also when it fails or is interrupted
