@@ -4,6 +4,7 @@ import heard.events.EngagementLevel;
 import heard.events.IndicatorTarget;
 import heard.events.Verdict;
 import heard.limits.InputLimits;
+import heard.wiring.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -88,7 +88,7 @@ class DecisionController {
     @PreAuthorize("hasRole('LEADER')")
     ResponseEntity<Map<String, Object>> propose(@PathVariable String initiativeId,
             @Valid @RequestBody ProposeRequest request, Principal principal) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         commands.sendAndWait(new ProposeDecision(id, initiativeId, request.title(), request.hypothesis(),
                 request.expectedOutcome(), request.engagementLevel(), request.reviewBy(),
                 targets(request.indicators()), orEmpty(request.evidence()), orEmpty(request.affectedGroups()),

@@ -3,10 +3,10 @@ package heard.command.feedback;
 import heard.command.followup.ContactAddresses;
 import heard.command.followup.FollowUpAddress;
 import heard.events.ReceiptTokens;
+import heard.wiring.TimeOrderedIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -48,7 +48,7 @@ public class Submissions {
 
     private Receipt accept(String initiativeId, Submission s, List<FollowUpAddress> followUps, String idempotencyKey,
             String actor) {
-        String feedbackId = UUID.randomUUID().toString();
+        String feedbackId = TimeOrderedIds.next();
         String token = ReceiptTokens.newToken();
         if (idempotencyKey != null) {
             keys.remember(initiativeId, idempotencyKey, s, feedbackId, token);

@@ -2,6 +2,7 @@ package heard.command.indicator;
 
 import heard.events.Direction;
 import heard.limits.InputLimits;
+import heard.wiring.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +44,7 @@ class IndicatorController {
     @PreAuthorize("hasRole('ANALYST')")
     ResponseEntity<Map<String, String>> define(@PathVariable String initiativeId,
             @Valid @RequestBody DefineRequest request, Principal principal) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         commands.sendAndWait(new DefineIndicator(id, initiativeId, request.name(), request.unit(), request.direction(),
                 Instant.now(), principal.getName()));
         return ResponseEntity.created(URI.create("/api/indicators/" + id)).body(Map.of("indicatorId", id));

@@ -4,6 +4,7 @@ import heard.command.web.Actor;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import heard.limits.InputLimits;
+import heard.wiring.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -20,7 +21,6 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,7 +62,7 @@ class InitiativeController {
     @PostMapping("/api/initiatives")
     @PreAuthorize("hasAnyRole('LEADER', 'ADMIN')")
     ResponseEntity<Map<String, String>> launch(@Valid @RequestBody LaunchRequest request, Principal principal) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         List<StakeholderGroup> groups = request.stakeholderGroups().stream()
                 .map(g -> new StakeholderGroup(g.code(), g.name(), g.role(), g.populationShare()))
                 .toList();

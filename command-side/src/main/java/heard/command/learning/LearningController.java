@@ -1,6 +1,7 @@
 package heard.command.learning;
 
 import heard.limits.InputLimits;
+import heard.wiring.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,6 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +45,7 @@ class LearningController {
     @PreAuthorize("hasAnyRole('FACILITATOR', 'LEADER')")
     ResponseEntity<Map<String, String>> publish(@PathVariable String initiativeId,
             @Valid @RequestBody PublishRequest request, Principal principal) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         commands.sendAndWait(new PublishLearning(id, initiativeId, request.title(), request.whatWeHeard(),
                 request.whatWeDecided(), request.whatWeLearned(), request.whatsNext(),
                 request.decisionIds() == null ? List.of() : request.decisionIds(), request.feedbackIds(),

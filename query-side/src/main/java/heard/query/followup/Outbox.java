@@ -1,6 +1,7 @@
 package heard.query.followup;
 
 import heard.events.FollowUpChannel;
+import heard.wiring.TimeOrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public class Outbox {
         return db.sql("insert into follow_up_outbox (id, feedback_id, channel, event_id, kind, status, attempts,"
                         + " next_attempt_at, created_at) select ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? where not exists"
                         + " (select 1 from follow_up_outbox where feedback_id = ? and event_id = ? and channel = ?)")
-                .params(UUID.randomUUID().toString(), feedbackId, channel.name(), eventId, kind.name(), at(dueAt),
+                .params(TimeOrderedIds.next(), feedbackId, channel.name(), eventId, kind.name(), at(dueAt),
                         at(now), feedbackId, eventId, channel.name())
                 .update() == 1;
     }
