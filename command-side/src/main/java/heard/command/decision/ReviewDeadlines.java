@@ -54,7 +54,10 @@ class ReviewDeadlines {
 
     /**
      * All of Quartz's settings: clustered, so that several write-side instances share the job
-     * store and each deadline fires once; PostgreSQL needs its own way of reading blobs.
+     * store and each deadline fires once; PostgreSQL needs its own way of reading blobs. Instances take
+     * a due trigger under the store's lock: without it Quartz trusts an update's row count to tell the one
+     * instance that took it, and on H2 two instances sometimes both took the same time
+     * ({@code StaffDigestClusterTest}).
      */
     @Bean
     SchedulerFactoryBeanCustomizer quartzSettings(DataSource dataSource) {
@@ -62,6 +65,7 @@ class ReviewDeadlines {
             var settings = new Properties();
             settings.setProperty("org.quartz.scheduler.instanceId", "AUTO");
             settings.setProperty("org.quartz.jobStore.isClustered", "true");
+            settings.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
             boolean postgres = "postgresql".equals(DatabaseVendor.of(dataSource));
             settings.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                     ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
