@@ -7,11 +7,12 @@ import heard.events.personal.PersonalDataSerializer;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,6 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 public class AxonInfrastructure {
+    /** The table of the migrations, which JPA's token store made before: Axon's JDBC names differ. */
+    public static final TokenSchema TOKEN_TABLE = TokenSchema.builder().setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name").setTokenTypeColumn("token_type").build();
 
     @Bean
     @Primary
@@ -71,15 +75,18 @@ public class AxonInfrastructure {
      * Instances share this store, each claiming under its own name: a command side the publisher's one
      * segment, a query side its share of the projections' segments. A claim not renewed for
      * {@code heard.tokens.claim-timeout} may be taken by another instance; each side sets it from its own
-     * setting ({@code heard.events.claim-timeout}, {@code heard.projections.claim-timeout}).
+     * setting ({@code heard.events.claim-timeout}, {@code heard.projections.claim-timeout}). Through JDBC
+     * on the transaction's connection: a batch's token is one update, where JPA first read it under a lock
+     * and then wrote it at the flush.
      */
     @Bean
     @ConditionalOnMissingBean
-    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                                 InstanceName self, PlatformTransactionManager transactions,
+    public TokenStore tokenStore(Serializer serializer, DataSource dataSource, InstanceName self,
+                                 PlatformTransactionManager transactions,
                                  @Value("${heard.tokens.claim-timeout:PT5S}") Duration claimTimeout) {
-        return new SharedTokenStore(JpaTokenStore.builder().serializer(serializer)
-                .entityManagerProvider(entityManagerProvider).nodeId(self.id()).claimTimeout(claimTimeout),
+        return new SharedTokenStore(JdbcTokenStore.builder().serializer(serializer)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource)).schema(TOKEN_TABLE)
+                .nodeId(self.id()).claimTimeout(claimTimeout),
                 transactions);
     }
 }

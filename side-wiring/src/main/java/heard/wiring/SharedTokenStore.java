@@ -2,7 +2,7 @@ package heard.wiring;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,10 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Written in a transaction of their own, the loser is told the tokens exist, and its processor goes on to
  * claim a share of them.
  */
-final class SharedTokenStore extends JpaTokenStore {
+final class SharedTokenStore extends JdbcTokenStore {
     private final TransactionTemplate apart;
 
-    SharedTokenStore(JpaTokenStore.Builder builder, PlatformTransactionManager transactions) {
+    SharedTokenStore(JdbcTokenStore.Builder builder, PlatformTransactionManager transactions) {
         super(builder);
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

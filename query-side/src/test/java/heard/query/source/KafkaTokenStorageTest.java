@@ -4,39 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import heard.events.EventJson;
 import heard.query.config.ProjectionTest;
-import jakarta.persistence.EntityManager;
+import heard.wiring.AxonInfrastructure;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.common.jpa.SimpleEntityManagerProvider;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Kafka positions are kept in this side's token store, as JSON through the project's mapper. */
+/**
+ * Kafka positions are kept in this side's token store, as JSON through the project's mapper, in the table of
+ * the migrations.
+ */
 @ProjectionTest
 class KafkaTokenStorageTest {
     @Autowired
-    EntityManager entityManager;
+    DataSource dataSource;
 
     private final KafkaTrackingToken token = KafkaTrackingToken.newInstance(
             Map.of(new TopicPartition("heard.events", 0), 41L, new TopicPartition("heard.events", 1), 7L));
 
-    private JpaTokenStore tokenStore() {
-        return JpaTokenStore.builder()
+    private JdbcTokenStore tokenStore() {
+        return JdbcTokenStore.builder()
                 .serializer(JacksonSerializer.builder().objectMapper(EventJson.mapper()).build())
-                .entityManagerProvider(new SimpleEntityManagerProvider(entityManager))
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .schema(AxonInfrastructure.TOKEN_TABLE)
                 .build();
     }
 
     @Test
     void aKafkaTokenComesBackAsItWasStored() {
         tokenStore().initializeTokenSegments("inbox", 1, token);
-        entityManager.flush();
-        entityManager.clear();
 
         TrackingToken fetched = tokenStore().fetchToken("inbox", 0);
 
@@ -49,8 +52,6 @@ class KafkaTokenStorageTest {
     void aReplayingTokenComesBackToo() {
         TrackingToken replaying = ReplayToken.createReplayToken(token, KafkaTrackingToken.emptyToken());
         tokenStore().initializeTokenSegments("dashboard", 1, replaying);
-        entityManager.flush();
-        entityManager.clear();
 
         assertThat(tokenStore().fetchToken("dashboard", 0)).isEqualTo(replaying);
     }
