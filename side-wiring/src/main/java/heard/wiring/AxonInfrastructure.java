@@ -31,7 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 public class AxonInfrastructure {
-    /** The table of the migrations, which JPA's token store made before: Axon's JDBC names differ. */
+    /**
+     * The migrations' table, named as JPA's token store names it; Axon's JDBC store would otherwise look for
+     * {@code TokenEntry} and camel-case columns.
+     */
     public static final TokenSchema TOKEN_TABLE = TokenSchema.builder().setTokenTable("token_entry")
             .setProcessorNameColumn("processor_name").setTokenTypeColumn("token_type").build();
 
