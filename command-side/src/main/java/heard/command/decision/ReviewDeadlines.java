@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * events that schedule them, so a deadline set before a restart still fires after it.
  */
 @Configuration(proxyBeanMethods = false)
-class ReviewDeadlines {
+public class ReviewDeadlines {
     @Bean
     DeadlineManager deadlineManager(Scheduler scheduler, SpringAxonConfiguration axon,
             TransactionManager transactionManager) {
@@ -54,24 +54,28 @@ class ReviewDeadlines {
 
     /**
      * All of Quartz's settings: clustered, so that several write-side instances share the job
-     * store and each deadline fires once; PostgreSQL needs its own way of reading blobs. Instances take
-     * a due trigger under the store's lock: without it Quartz trusts an update's row count to tell the one
-     * instance that took it, and on H2 two instances sometimes both took the same time
-     * ({@code StaffDigestClusterTest}).
+     * store and each deadline fires once; PostgreSQL needs its own way of reading blobs.
      */
     @Bean
     SchedulerFactoryBeanCustomizer quartzSettings(DataSource dataSource) {
-        return factory -> {
-            var settings = new Properties();
-            settings.setProperty("org.quartz.scheduler.instanceId", "AUTO");
-            settings.setProperty("org.quartz.jobStore.isClustered", "true");
-            settings.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-            boolean postgres = "postgresql".equals(DatabaseVendor.of(dataSource));
-            settings.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
-                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-            factory.setQuartzProperties(settings);
-        };
+        return factory -> factory.setQuartzProperties(
+                clustered("postgresql".equals(DatabaseVendor.of(dataSource))));
+    }
+
+    /**
+     * Quartz clustered on the shared job store. Instances take a due trigger under the store's lock: without it
+     * Quartz trusts an update's row count to tell the one instance that took it, and on H2 two instances
+     * sometimes both took the same time ({@code StaffDigestClusterTest}).
+     */
+    public static Properties clustered(boolean postgres) {
+        var settings = new Properties();
+        settings.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        settings.setProperty("org.quartz.jobStore.isClustered", "true");
+        settings.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        settings.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        return settings;
     }
 
 }

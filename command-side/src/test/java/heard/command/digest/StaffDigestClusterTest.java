@@ -2,6 +2,7 @@ package heard.command.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import heard.command.decision.ReviewDeadlines;
 import heard.events.StaffDigestDue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,15 +65,12 @@ class StaffDigestClusterTest {
 
     /** An instance as the write side starts one: Quartz clustered on the shared store, then the digest's trigger. */
     private Scheduler instance(String id) throws Exception {
-        Properties settings = new Properties();
+        // the write side's own cluster settings, then what Spring's factory would otherwise supply
+        Properties settings = ReviewDeadlines.clustered(false);
         settings.setProperty("org.quartz.scheduler.instanceName", "staff-digest-cluster");
         settings.setProperty("org.quartz.scheduler.instanceId", id);
         settings.setProperty("org.quartz.threadPool.threadCount", "2");
         settings.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        settings.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        settings.setProperty("org.quartz.jobStore.isClustered", "true");
-        // as ReviewDeadlines sets it: without it, one run in five fired the first time on both instances
-        settings.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         settings.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
         settings.setProperty("org.quartz.jobStore.dataSource", "store");
         settings.setProperty("org.quartz.dataSource.store.provider", "hikaricp");
