@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import heard.wiring.InstanceName;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,6 +89,18 @@ class SharedWiringTest {
     void oneSecurityConfigurationAndOneTokenStoreServeBothSides() {
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("heardSecurity");
         assertThat(context.getBeansOfType(TokenStore.class)).hasSize(1);
+    }
+
+    /** Each security filter wrapped in an observation cost CPU on every request, even with its metrics off. */
+    @Test
+    void requestsPassTheSecurityFiltersUnobserved() throws Exception {
+        List<String> callers = new ArrayList<>();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/initiatives");
+        context.getBean("springSecurityFilterChain", FilterChainProxy.class).doFilter(request,
+                new MockHttpServletResponse(), (passed, answered) -> StackWalker.getInstance()
+                        .forEach(frame -> callers.add(frame.getClassName())));
+        assertThat(callers).anyMatch(caller -> caller.startsWith("org.springframework.security.web."))
+                .noneMatch(caller -> caller.contains("Observation"));
     }
 
     @Test
