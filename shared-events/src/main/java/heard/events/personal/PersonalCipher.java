@@ -22,6 +22,14 @@ public final class PersonalCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One cipher per thread, initialized afresh for each value: looking the algorithm up cost more than using it. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private PersonalCipher() {
     }
@@ -89,7 +97,7 @@ public final class PersonalCipher {
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String boundTo)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
         return cipher;

@@ -38,4 +38,17 @@ class PersonalCipherTest {
         assertThat(PersonalCipher.open(PersonalCipher.newKey(), sealed, "feedback-1/text")).isEmpty();
         assertThat(PersonalCipher.open(key, "not base64!", "feedback-1/text")).isEmpty();
     }
+
+    /** A thread keeps its cipher: a value that failed to open must not spoil the next one sealed or opened. */
+    @Test
+    void aThreadsCipherWorksOnAfterAValueFailedToOpen() {
+        String first = PersonalCipher.seal(key, "words", "feedback-1/text");
+        assertThat(PersonalCipher.open(key, first, "feedback-2/text")).isEmpty();
+
+        String again = PersonalCipher.seal(key, "words", "feedback-1/text");
+
+        assertThat(again).isNotEqualTo(first);
+        assertThat(PersonalCipher.open(key, again, "feedback-1/text")).contains("words");
+        assertThat(PersonalCipher.open(key, first, "feedback-1/text")).contains("words");
+    }
 }
