@@ -118,7 +118,8 @@ final class Replay {
         long f = s.feedback();
         long i = s.initiatives();
         Map<String, long[]> expected = new TreeMap<>();
-        expected.put("initiatives", new long[] {i + f, 0});
+        // the initiative summaries apply launches and learnings only (the history holds no learning)
+        expected.put("initiatives", new long[] {i, 0});
         expected.put("returned-learning", new long[] {f, 3 * f});
         expected.put("inbox", new long[] {f, 3 * f});
         expected.put("decisions", new long[] {f, 0});

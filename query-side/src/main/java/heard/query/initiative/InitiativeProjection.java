@@ -1,6 +1,5 @@
 package heard.query.initiative;
 
-import heard.events.FeedbackSubmitted;
 import heard.events.InitiativeLaunched;
 import heard.events.LearningPublished;
 import heard.query.batching.TransactionBound;
@@ -11,18 +10,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Initiative summaries, with how much feedback and how many learnings each has had.
+ * Initiative summaries, with how many learnings each has published. How much feedback each has had is the
+ * dashboard's count of its submissions, read with the summary (see {@link InitiativeView}), so this projection
+ * applies no feedback event: the events every submission makes are not its work.
  * <p>
  * The events of a transaction (a processor's batch) are gathered in memory and written once, just before it
- * commits (see {@link InitiativeRows}): the launches as inserts, and each initiative's counts moved by one delta.
+ * commits (see {@link InitiativeRows}): the launches as inserts, and each initiative's count moved by one delta.
  * A write that fails fails the commit, and the batch is applied again one event per transaction, so the event
  * that cannot be stored is parked alone.
  * <p>
- * <b>Redelivery is harmless through {@code applied_event}.</b> The counts are incremented, so they rely on each
+ * <b>Redelivery is harmless through {@code applied_event}.</b> The count is incremented, so it relies on each
  * event being applied once: the projection's {@code SkipApplied} marks each aggregate's last applied event in
  * the transaction of the changes and lets no event at or below the mark reach these handlers (Kafka delivers
- * at least once, also at a new offset past the token). The counts are of other aggregates' events (feedback,
- * learnings), so no row of this model could hold their marks itself. A launch met again makes nothing: an
+ * at least once, also at a new offset past the token). The count is of other aggregates' events (learnings),
+ * so no row of this model could hold their marks itself. A launch met again makes nothing: an
  * initiative already stored, or already launched in the batch, is kept as it is.
  */
 @Component
@@ -48,12 +49,7 @@ class InitiativeProjection {
     }
 
     @EventHandler
-    void on(FeedbackSubmitted e) {
-        batches.change(batch -> batch.count(e.initiativeId(), 1, 0));
-    }
-
-    @EventHandler
     void on(LearningPublished e) {
-        batches.change(batch -> batch.count(e.initiativeId(), 0, 1));
+        batches.change(batch -> batch.learningPublished(e.initiativeId()));
     }
 }

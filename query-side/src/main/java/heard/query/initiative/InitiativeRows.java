@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * Writes a transaction's initiative changes: one query for which of the launched initiatives are stored
  * already (only when the batch launched any), one batched insert of the others, and one batched update
- * moving each initiative's counts by its delta. An initiative not stored is not counted, as before it was.
+ * moving each initiative's count of learnings by its delta. An initiative not stored is not counted, as before it was.
  */
 class InitiativeRows {
     private static final GroupListConverter GROUPS = new GroupListConverter();
@@ -34,18 +34,17 @@ class InitiativeRows {
         List<InitiativeLaunched> made = launchedAndNotStored(batch);
         if (!made.isEmpty()) {
             db.batchUpdate("insert into initiative_view (initiative_id, title, guiding_question, stakeholder_groups,"
-                    + " languages, acknowledge_within_hours, launched_at, feedback_count, learning_count, launched_by)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)", made.stream().map(e -> new Object[] {
+                    + " languages, acknowledge_within_hours, launched_at, learning_count, launched_by)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, 0, ?)", made.stream().map(e -> new Object[] {
                         e.initiativeId(), e.title(), e.guidingQuestion(),
                         GROUPS.convertToDatabaseColumn(e.stakeholderGroups()),
                         LANGUAGES.convertToDatabaseColumn(e.languages()), e.acknowledgeWithinHours(),
                         Timestamp.from(e.at()), e.actor()}).toList());
         }
-        if (!batch.counts.isEmpty()) {
-            db.batchUpdate("update initiative_view set feedback_count = feedback_count + ?,"
-                    + " learning_count = learning_count + ? where initiative_id = ?",
-                    batch.counts.entrySet().stream().map(count -> new Object[] {count.getValue().feedback(),
-                        count.getValue().learnings(), count.getKey()}).toList());
+        if (!batch.learnings.isEmpty()) {
+            db.batchUpdate("update initiative_view set learning_count = learning_count + ? where initiative_id = ?",
+                    batch.learnings.entrySet().stream().map(count -> new Object[] {count.getValue(), count.getKey()})
+                            .toList());
         }
     }
 

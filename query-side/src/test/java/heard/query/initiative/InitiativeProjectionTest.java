@@ -1,19 +1,21 @@
 package heard.query.initiative;
 
 import static heard.query.LoopEvents.T0;
-import static heard.query.LoopEvents.feedback;
 import static heard.query.LoopEvents.hoursAfterT0;
 import static heard.query.LoopEvents.launched;
 import static heard.query.LoopEvents.learningPublished;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import heard.events.FeedbackSubmitted;
 import heard.events.StakeholderGroup;
 import heard.events.StakeholderRole;
 import heard.query.config.EventDelivery;
 import heard.query.config.ProjectionTest;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProjectionTest
 @Import(InitiativeProjection.class)
@@ -24,6 +26,8 @@ class InitiativeProjectionTest {
     InitiativeViews views;
     @Autowired
     EventDelivery delivery;
+    @Autowired
+    JdbcTemplate db;
 
     @Test
     void aLaunchedInitiativeIsSummarizedWithItsGroupsAndLanguages() {
@@ -44,30 +48,40 @@ class InitiativeProjectionTest {
     }
 
     @Test
-    void countsFeedbackAndLearningsOfEachInitiative() {
+    void countsTheLearningsOfEachInitiative() {
         delivery.deliver(() -> projection.on(launched("initiative-1", "Safer routes to school", T0)));
         delivery.deliver(() -> projection.on(launched("initiative-2", "Library hours", T0)));
-        delivery.deliver(() -> projection.on(feedback("feedback-1", "initiative-1").submitted(hoursAfterT0(1))));
-        delivery.deliver(() -> projection.on(feedback("feedback-2", "initiative-1").submitted(hoursAfterT0(2))));
-        delivery.deliver(() -> projection.on(feedback("feedback-3", "initiative-2").submitted(hoursAfterT0(3))));
         delivery.deliver(() -> projection.on(learningPublished("learning-1", "initiative-1", hoursAfterT0(4),
                 "feedback-1", "feedback-2")));
 
-        InitiativeView first = views.findById("initiative-1").orElseThrow();
-        InitiativeView second = views.findById("initiative-2").orElseThrow();
-        assertThat(first.feedbackCount()).isEqualTo(2);
-        assertThat(first.learningCount()).isEqualTo(1);
-        assertThat(second.feedbackCount()).isEqualTo(1);
-        assertThat(second.learningCount()).isZero();
+        assertThat(views.findById("initiative-1").orElseThrow().learningCount()).isEqualTo(1);
+        assertThat(views.findById("initiative-2").orElseThrow().learningCount()).isZero();
+    }
+
+    /** The dashboard counts each initiative's submissions; the summary shows its count, and keeps none of its own. */
+    @Test
+    void theFeedbackCountIsTheDashboardsCountOfSubmissions() {
+        delivery.deliver(() -> projection.on(launched("initiative-1", "Safer routes to school", T0)));
+        delivery.deliver(() -> projection.on(launched("initiative-2", "Library hours", T0)));
+        db.update("insert into dashboard_count (initiative_id, dimension, item, amount) values"
+                + " ('initiative-1', 'loop', 'submitted', 2), ('initiative-1', 'loop', 'acknowledged', 1),"
+                + " ('initiative-2', 'channel', 'WEB', 7)");
+
+        assertThat(views.findById("initiative-1").orElseThrow().feedbackCount()).isEqualTo(2);
+        assertThat(views.findById("initiative-2").orElseThrow().feedbackCount()).isZero();
+        assertThat(Arrays.stream(InitiativeProjection.class.getDeclaredMethods())
+                .flatMap(handler -> Arrays.stream(handler.getParameterTypes())))
+                .doesNotContain(FeedbackSubmitted.class);
     }
 
     @Test
     void aRedeliveredLaunchKeepsTheCounts() {
         delivery.deliver(() -> projection.on(launched("initiative-1", "Safer routes to school", T0)));
-        delivery.deliver(() -> projection.on(feedback("feedback-1", "initiative-1").submitted(hoursAfterT0(1))));
+        delivery.deliver(() -> projection.on(learningPublished("learning-1", "initiative-1", hoursAfterT0(1),
+                "feedback-1")));
         delivery.deliver(() -> projection.on(launched("initiative-1", "Safer routes to school", T0)));
 
-        assertThat(views.findById("initiative-1").orElseThrow().feedbackCount()).isEqualTo(1);
+        assertThat(views.findById("initiative-1").orElseThrow().learningCount()).isEqualTo(1);
     }
 
     @Test
