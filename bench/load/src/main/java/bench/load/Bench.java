@@ -21,6 +21,8 @@ public final class Bench {
     private static final String LEADER = Http.basic("leader", "leader-demo");
     /** The steady rate of the lag target: a busy hour of a large engagement, well inside capacity. */
     static final int STEADY_RATE = 100;
+    /** A quiet app, as most of the day is: each submission arrives alone, and each is a sample. */
+    static final int QUIET_RATE = 10;
     /** Two read models of the heard phase's history (tens of thousands of events) rebuild well within this. */
     private static final Duration REBUILD_READS_LIMIT = Duration.ofSeconds(30);
     /**
@@ -97,6 +99,7 @@ public final class Bench {
                     settings.warmupSeconds(), settings.measureSeconds(), heard.pid());
             Log.line("heard: " + format(results.heardWrites));
             results.heardCatchUpSeconds = awaitCaughtUp(submit, heard.url() + "/api/receipts/me");
+            results.heardLagQuiet = lag("heard", heard.url(), heard.url(), submit, QUIET_RATE, settings);
             LagProbe.Lag[] lags = steadyLags("heard", heard.url(), heard.url(), submit, results.heardWrites, settings);
             results.heardLagAt100 = lags[0];
             results.heardLagAt70pct = lags[1];

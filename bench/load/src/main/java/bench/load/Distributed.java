@@ -13,8 +13,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * two cores as everything else, only showed the queue it had built.
  */
 final class Distributed {
-    /** The lags at 100/s and at 70 % of the writes the command side accepted in the closed loop. */
-    record Result(ClosedLoop.Throughput writes, double catchUpSeconds, LagProbe.Lag lagAt100,
+    /** The lags on a quiet topology, at 100/s and at 70 % of the writes the command side accepted in the closed loop. */
+    record Result(ClosedLoop.Throughput writes, double catchUpSeconds, LagProbe.Lag lagQuiet, LagProbe.Lag lagAt100,
                   LagProbe.Lag lagAt70pct) {
     }
 
@@ -56,9 +56,11 @@ final class Distributed {
                             settings.distributedWarmupSeconds(), settings.measureSeconds(), command.pid());
                     double catchUp = Bench.awaitCaughtUp(submit, query.url() + "/api/receipts/me");
                     Log.line("distributed: the query side caught up " + catchUp + " s after the writes");
+                    LagProbe.Lag quiet = Bench.lag("distributed", command.url(), query.url(), submit,
+                            Bench.QUIET_RATE, settings);
                     LagProbe.Lag[] lags = Bench.steadyLags("distributed", command.url(), query.url(), submit,
                             writes, settings);
-                    return new Result(writes, catchUp, lags[0], lags[1]);
+                    return new Result(writes, catchUp, quiet, lags[0], lags[1]);
                 }
             } finally {
                 kafka.destroy();

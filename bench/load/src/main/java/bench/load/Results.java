@@ -29,6 +29,7 @@ final class Results {
     double runSeconds;
     ClosedLoop.Throughput heardWrites;
     double heardCatchUpSeconds;
+    LagProbe.Lag heardLagQuiet;
     LagProbe.Lag heardLagAt100;
     LagProbe.Lag heardLagAt70pct;
     LagProbe.Lag heardLagOverload;
@@ -58,6 +59,7 @@ final class Results {
                 || crudWrites.appCpuMsPerAccepted() == null ? null
                 : heardWrites.appCpuMsPerAccepted() / crudWrites.appCpuMsPerAccepted());
         f.put("rawInsertsPerSec", rawInserts);
+        f.put("lagP99MsAt10Quiet", heardLagQuiet == null ? null : heardLagQuiet.p99Ms());
         f.put("lagP99MsAt100", heardLagAt100 == null ? null : heardLagAt100.p99Ms());
         f.put("lagP99MsAt70pct", heardLagAt70pct == null ? null : heardLagAt70pct.p99Ms());
         f.put("lagP99MsAt500Overload", heardLagOverload == null ? null : heardLagOverload.p99Ms());
@@ -66,6 +68,7 @@ final class Results {
         f.put("readModelRowsPerEvent", replay == null || !replay.complete() ? null
                 : replay.readModelRows().perEvent());
         f.put("distributedWritesPerSec", distributed == null ? null : distributed.writes().perSecond());
+        f.put("distributedLagP99MsAt10Quiet", distributed == null ? null : distributed.lagQuiet().p99Ms());
         f.put("distributedLagP99MsAt100", distributed == null ? null : distributed.lagAt100().p99Ms());
         f.put("distributedLagP99MsAt70pct", distributed == null ? null : distributed.lagAt70pct().p99Ms());
         return f;
@@ -129,7 +132,8 @@ final class Results {
         if (crudWrites != null) {
             t.append("crud writes:  ").append(Bench.format(crudWrites)).append('\n');
         }
-        for (LagProbe.Lag lag : new LagProbe.Lag[] {heardLagAt100, heardLagAt70pct, heardLagOverload}) {
+        for (LagProbe.Lag lag : new LagProbe.Lag[] {heardLagQuiet, heardLagAt100, heardLagAt70pct,
+                heardLagOverload}) {
             if (lag != null) {
                 t.append("heard lag:    ").append(format(lag)).append('\n');
             }
@@ -166,6 +170,7 @@ final class Results {
             t.append("distributed writes: ").append(Bench.format(distributed.writes())).append('\n');
             t.append(String.format(Locale.ROOT, "distributed catch-up after the writes: %.1f s%n",
                     distributed.catchUpSeconds()));
+            t.append("distributed lag:    ").append(format(distributed.lagQuiet())).append('\n');
             t.append("distributed lag:    ").append(format(distributed.lagAt100())).append('\n');
             t.append("distributed lag:    ").append(format(distributed.lagAt70pct())).append('\n');
         }
@@ -197,6 +202,7 @@ final class Results {
         ObjectNode detail = json.putObject("detail");
         detail.set("heardWrites", Http.JSON.valueToTree(heardWrites));
         detail.put("heardCatchUpAfterWritesSeconds", round(heardCatchUpSeconds));
+        detail.set("heardLagAt10Quiet", Http.JSON.valueToTree(heardLagQuiet));
         detail.set("heardLagAt100", Http.JSON.valueToTree(heardLagAt100));
         detail.set("heardLagAt70pct", Http.JSON.valueToTree(heardLagAt70pct));
         detail.set("heardLagAt500Overload", Http.JSON.valueToTree(heardLagOverload));
@@ -207,6 +213,8 @@ final class Results {
         detail.set("distributedWrites", Http.JSON.valueToTree(distributed == null ? null : distributed.writes()));
         detail.set("distributedCatchUpAfterWritesSeconds",
                 Http.JSON.valueToTree(distributed == null ? null : distributed.catchUpSeconds()));
+        detail.set("distributedLagAt10Quiet",
+                Http.JSON.valueToTree(distributed == null ? null : distributed.lagQuiet()));
         detail.set("distributedLagAt100", Http.JSON.valueToTree(distributed == null ? null : distributed.lagAt100()));
         detail.set("distributedLagAt70pct",
                 Http.JSON.valueToTree(distributed == null ? null : distributed.lagAt70pct()));
