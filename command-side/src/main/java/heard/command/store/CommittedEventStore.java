@@ -21,10 +21,14 @@ final class CommittedEventStore extends EmbeddedEventStore {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // after completion rather than after commit: Spring calls that also when registered while its commit's
+            // after-commit callbacks run (a command sent from one of them)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    tellReaders(events);
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        tellReaders(events);
+                    }
                 }
             });
         } else {
