@@ -21,8 +21,8 @@ final class CommittedEventStore extends EmbeddedEventStore {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // after completion rather than after commit: Spring calls that also when registered while its commit's
-            // after-commit callbacks run (a command sent from one of them)
+            // after completion rather than after commit: Spring calls that also for one registered while the
+            // transaction's after-commit callbacks run
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
