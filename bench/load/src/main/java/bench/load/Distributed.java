@@ -13,7 +13,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * two cores as everything else, only showed the queue it had built.
  */
 final class Distributed {
-    /** The lags on a quiet topology, at 100/s and at 70 % of the writes the command side accepted in the closed loop. */
+    /**
+     * The lags on a quiet topology, at 100/s and at 70 % of the writes the command side accepted in the closed
+     * loop.
+     */
     record Result(ClosedLoop.Throughput writes, double catchUpSeconds, LagProbe.Lag lagQuiet, LagProbe.Lag lagAt100,
                   LagProbe.Lag lagAt70pct) {
     }
