@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -136,7 +137,7 @@ class FollowUpBySmsTest {
                 .containsEntry("StatusCallback", STATUS_CALLBACK);
         assertThat(request.form().get("Body")).isEqualTo("Heard: novedades sobre su opinión. Recibimos y leímos su"
                 + " opinión. " + receipt.get("receiptUrl").asText() + " Responda STOP para no recibir más.");
-        sleep(3_000);
+        Pause.sleep(Duration.ofSeconds(3));
         assertThat(requestsTo("+34612345678")).hasSize(1);
 
         long delivered = count(api, "DELIVERED");
@@ -173,7 +174,7 @@ class FollowUpBySmsTest {
         assertThat(failure.get("address").asText()).isEqualTo("+34***11");
         assertThat(failure.get("cause").asText()).contains("not reachable").doesNotContain(REFUSED);
         assertThat(api.get("/staff/outbox", Api.as("admin")).body()).doesNotContain(REFUSED);
-        sleep(3_000);
+        Pause.sleep(Duration.ofSeconds(3));
         assertThat(requestsTo(FAILS_ONCE)).hasSize(2);
         assertThat(requestsTo(REFUSED)).as("no attempt beyond the last").hasSize(2);
 
@@ -213,7 +214,7 @@ class FollowUpBySmsTest {
                 .until(() -> api.get("/r/" + token + "?lang=en").body().contains("<strong>stopped</strong>"));
         assertThat(api.post(feedback + "/understanding", "{\"summary\": \"The bus does not stop\"}",
                 Api.as("facilitator")).status()).isEqualTo(200);
-        sleep(4_000);
+        Pause.sleep(Duration.ofSeconds(4));
         assertThat(requestsTo(sender)).as("nothing after STOP").hasSize(1);
 
         assertThat(text(api, sender, FROM, "START", "SM" + UUID.randomUUID().toString().replace("-", ""), true)
@@ -241,7 +242,7 @@ class FollowUpBySmsTest {
         assertThat(unsigned.status()).isEqualTo(403);
         Api.Response stop = text(api, "+34655444999", FROM, "STOP", sid, false);
         assertThat(stop.status()).isEqualTo(403);
-        sleep(1_000);
+        Pause.sleep(Duration.ofSeconds(1));
         assertThat(db.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 
@@ -307,13 +308,5 @@ class FollowUpBySmsTest {
         return Arrays.stream(body.split("&")).filter(pair -> !pair.isEmpty()).map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
                         pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package heard.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import heard.command.initiative.LaunchInitiative;
 import heard.events.StakeholderGroup;
@@ -36,7 +37,7 @@ class ReadersWokenAtCommitTest {
     InitiativeViews initiatives;
 
     @Test
-    void eventsCommittedByAnOuterTransactionReachTheReadModelsAtItsCommit() throws InterruptedException {
+    void eventsCommittedByAnOuterTransactionReachTheReadModelsAtItsCommit() {
         for (int attempt = 0; attempt < 3; attempt++) {
             String initiativeId = UUID.randomUUID().toString();
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
@@ -45,32 +46,13 @@ class ReadersWokenAtCommitTest {
                         List.of(new StakeholderGroup("families", "Families", StakeholderRole.BENEFICIARY, 0.6)),
                         List.of("en"), 72, Instant.now(), "leader"));
                 // long enough for the store, told when the command's unit of work ended, to look and find nothing
-                pause(Duration.ofMillis(100));
+                Pause.sleep(Duration.ofMillis(100));
             });
             long committed = System.nanoTime();
 
-            assertThat(awaitSummary(initiativeId, Duration.ofSeconds(10))).isTrue();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> initiatives.existsById(initiativeId));
             assertThat(Duration.ofNanos(System.nanoTime() - committed)).isLessThan(PROMPTLY);
-        }
-    }
-
-    private boolean awaitSummary(String initiativeId, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (initiatives.existsById(initiativeId)) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return false;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -57,7 +57,7 @@ class SharedWiringTest {
         CompletableFuture<Void> other = CompletableFuture.runAsync(() -> starting.executeWithoutResult(tx -> {
             tokens.initializeTokenSegments(processor, 4, null);
             written.countDown();
-            sleep(Duration.ofSeconds(1));
+            Pause.sleep(Duration.ofSeconds(1));
         }));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -67,14 +67,6 @@ class SharedWiringTest {
         other.get(30, TimeUnit.SECONDS);
         int[] segments = starting.execute(after -> tokens.fetchSegments(processor));
         assertThat(segments).containsExactly(0, 1, 2, 3);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
