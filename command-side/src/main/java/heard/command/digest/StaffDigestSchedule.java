@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -12,7 +13,6 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 class StaffDigestSchedule {
     static final JobKey JOB = JobKey.jobKey("staff-digest", "heard");
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("staff-digest", "heard");
+    private static final int ATTEMPTS = 5;
 
     /**
      * The trigger stored is kept while it says what the configuration says, so that a time it missed still fires;
@@ -48,21 +49,46 @@ class StaffDigestSchedule {
         return () -> {
             JobDetail job = JobBuilder.newJob(StaffDigestJob.class).withIdentity(JOB).storeDurably()
                     .usingJobData(StaffDigestJob.ZONE, zoneId.getId()).build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
+            CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(JOB)
                     .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zoneId))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
-            try {
-                if (!(scheduler.getTrigger(TRIGGER) instanceof CronTrigger stored
-                        && stored.getCronExpression().equals(cron)
-                        && stored.getTimeZone().getID().equals(TimeZone.getTimeZone(zoneId).getID())
-                        && scheduler.checkExists(JOB))) {
-                    scheduler.scheduleJob(job, Set.of(trigger), true);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    scheduleUnlessStored(scheduler, job, trigger);
+                    return;
+                } catch (SchedulerException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw new IllegalStateException("The staff digest could not be scheduled", e);
+                    }
+                    pause();
                 }
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("The staff digest could not be scheduled", e);
             }
         };
+    }
+
+    /**
+     * Outside a transaction Quartz's lock holds for one statement only, so instances starting together on a
+     * store without the trigger may both insert it, and the second insert fails. Looking again finds the one
+     * stored (or, with other settings, replaces it in an update).
+     */
+    private static void scheduleUnlessStored(Scheduler scheduler, JobDetail job, CronTrigger wanted)
+            throws SchedulerException {
+        if (!(scheduler.getTrigger(TRIGGER) instanceof CronTrigger stored
+                && stored.getCronExpression().equals(wanted.getCronExpression())
+                && stored.getTimeZone().getID().equals(wanted.getTimeZone().getID())
+                && scheduler.checkExists(JOB))) {
+            scheduler.scheduleJob(job, Set.of(wanted), true);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while scheduling the staff digest", e);
+        }
     }
 
     private static ZoneId zone(String zone) {
