@@ -1,4 +1,4 @@
-package heard.command.store;
+package heard.wiring.store;
 
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
