@@ -2,6 +2,7 @@ package heard.signin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import heard.events.StaffRole;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,19 +21,21 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -48,7 +51,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
  * (comma-separated names; by default each role's own name). Someone the claim gives no role is not signed in.
  * The same provider's access tokens are taken as bearer tokens on the API, for the audience
  * {@code heard.security.oidc.audience} (default: the client id). Staff are known in the events by the
- * provider's stable subject ({@code sub}).
+ * provider's stable subject ({@code sub}). The provider is first asked for its settings when someone chooses to
+ * sign in with it, not at start (see {@link FromProvider}).
  */
 public final class OrganizationSignIn {
     public static final String REGISTRATION = "organization";
@@ -84,15 +88,17 @@ public final class OrganizationSignIn {
     /** Adds sign-in with the provider and its bearer tokens; answers how signing out also ends the provider's session. */
     static LogoutSuccessHandler configure(HttpSecurity http, Settings settings, AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler refused, String signedOut, ObjectMapper json) throws Exception {
-        ClientRegistration registration = ClientRegistrations.fromOidcIssuerLocation(settings.issuer())
+        var registration = new FromProvider<>("settings", () -> ClientRegistrations
+                .fromOidcIssuerLocation(settings.issuer())
                 .registrationId(REGISTRATION)
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .scope("openid", "profile", "email")
                 .redirectUri("{baseUrl}" + CALLBACK + "{registrationId}")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
-                .build();
-        var registrations = new InMemoryClientRegistrationRepository(registration);
+                .build(), Clock.systemUTC());
+        ClientRegistrationRepository registrations = id -> REGISTRATION.equals(id)
+                ? registration.get().orElse(null) : null;
         var requests = new DefaultOAuth2AuthorizationRequestResolver(registrations, START);
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         GrantedAuthoritiesMapper roles = granted -> {
@@ -106,26 +112,49 @@ public final class OrganizationSignIn {
             }
             return mapped;
         };
-        NimbusJwtDecoder tokens = NimbusJwtDecoder.withIssuerLocation(settings.issuer()).build();
-        tokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(
-                settings.issuer()), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                audience -> audience != null && audience.contains(settings.audience()))));
+        var keys = new FromProvider<>("keys", () -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuer()).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(
+                    settings.issuer()), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.contains(settings.audience()))));
+            return decoder;
+        }, Clock.systemUTC());
+        JwtDecoder tokens = token -> keys.get().orElseThrow(ProviderUnreachable::new).decode(token);
         Converter<Jwt, AbstractAuthenticationToken> bearer = jwt -> new JwtAuthenticationToken(jwt,
                 roles(settings, jwt.getClaims().get(settings.rolesClaim())), jwt.getSubject());
-        http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+        http.addFilterBefore(new ProviderUnavailable(registration), OAuth2AuthorizationRequestRedirectFilter.class)
+                .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage(StaffSignIn.PAGE)
                         .authorizationEndpoint(start -> start.authorizationRequestResolver(requests))
                         .redirectionEndpoint(back -> back.baseUri(CALLBACK + "*"))
                         .userInfoEndpoint(user -> user.userAuthoritiesMapper(roles))
                         .successHandler(signedIn).failureHandler(refused))
                 .oauth2ResourceServer(api -> api.jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(bearer))
-                        .authenticationEntryPoint((request, response, e) -> StaffSignIn.problem(response, json,
-                                HttpStatus.UNAUTHORIZED, "Sign in as a staff user to do this",
-                                "Bearer error=\"invalid_token\"")));
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (e.getCause() instanceof ProviderUnreachable) {
+                                response.setHeader("Retry-After",
+                                        String.valueOf(FromProvider.RETRY_AFTER.toSeconds()));
+                                StaffSignIn.problem(response, json, HttpStatus.SERVICE_UNAVAILABLE,
+                                        ProviderUnreachable.DETAIL);
+                            } else {
+                                StaffSignIn.problem(response, json, HttpStatus.UNAUTHORIZED,
+                                        "Sign in as a staff user to do this", "Bearer error=\"invalid_token\"");
+                            }
+                        }));
         var signOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signOut.setPostLogoutRedirectUri("{baseUrl}" + signedOut);
         signOut.setDefaultTargetUrl(signedOut);
         return signOut;
+    }
+
+    /** A bearer token that cannot be checked now: the provider's keys could not be read. */
+    private static final class ProviderUnreachable extends BadJwtException {
+        static final String DETAIL = "The organization's sign-in provider cannot be reached to check this token;"
+                + " try again shortly";
+
+        ProviderUnreachable() {
+            super(DETAIL);
+        }
     }
 
     /** The staff roles a claim's values map to: a list of names, or one string of them. */

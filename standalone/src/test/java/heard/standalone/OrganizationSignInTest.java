@@ -7,9 +7,6 @@ import heard.events.StaffMemberNamed;
 import heard.limits.InputLimits;
 import heard.provider.OpenIdProvider;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -40,13 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @StandaloneTest
 class OrganizationSignInTest {
-    private static final int HEARD_PORT = freePort();
-    private static final int PROVIDER_PORT = freePort();
+    private static final int HEARD_PORT = ProviderBrowser.freePort();
+    private static final int PROVIDER_PORT = ProviderBrowser.freePort();
     private static final String HEARD = "http://127.0.0.1:" + HEARD_PORT;
     private static final String PROVIDER = "http://127.0.0.1:" + PROVIDER_PORT;
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
     private static ConfigurableApplicationContext provider;
 
     @Autowired
@@ -78,21 +72,21 @@ class OrganizationSignInTest {
 
     @Test
     void aStaffMemberSignsInWithTheirOrganizationsAccountActsInTheirRoleAndSignsOut() throws Exception {
-        Browser browser = new Browser();
+        ProviderBrowser browser = new ProviderBrowser(PROVIDER);
         HttpResponse<String> page = browser.get(HEARD + "/signin");
         assertThat(page.body()).contains("href=\"/signin/sso/organization\"", "your organization");
 
         HttpResponse<String> start = browser.get(HEARD + "/signin/sso/organization");
-        String authorize = location(start);
+        String authorize = ProviderBrowser.location(start);
         assertThat(authorize).startsWith(PROVIDER + "/oauth2/authorize?").contains("code_challenge=",
                 "code_challenge_method=S256", "client_id=heard", "nonce=", "scope=openid");
         String back = browser.signInAtProvider(authorize, "ana", "ana-at-the-district");
         assertThat(back).startsWith(HEARD + "/signin/sso-callback/organization?code=");
-        String withoutProof = location(browser.get(authorize.replaceAll("&code_challenge(_method)?=[^&]*", "")));
+        String withoutProof = ProviderBrowser.location(browser.get(authorize.replaceAll("&code_challenge(_method)?=[^&]*", "")));
         assertThat(withoutProof).as("the provider insists on PKCE, which Heard sent").contains("error=invalid_request")
                 .doesNotContain("code=");
         HttpResponse<String> signedIn = browser.get(back);
-        assertThat(location(signedIn)).isEqualTo(HEARD + "/staff");
+        assertThat(ProviderBrowser.location(signedIn)).isEqualTo(HEARD + "/staff");
         String session = browser.cookie("heard-session");
 
         HttpResponse<String> console = browser.get(HEARD + "/staff");
@@ -111,7 +105,7 @@ class OrganizationSignInTest {
                 .contains("actor=ana]");
 
         HttpResponse<String> out = browser.post(HEARD + "/signout", "application/x-www-form-urlencoded", "");
-        assertThat(location(out)).as("the provider's session ends too").startsWith(PROVIDER + "/connect/logout?")
+        assertThat(ProviderBrowser.location(out)).as("the provider's session ends too").startsWith(PROVIDER + "/connect/logout?")
                 .contains("id_token_hint=");
         HttpResponse<String> old = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(HEARD + "/staff"))
                 .header("Cookie", "heard-session=" + session).build(), HttpResponse.BodyHandlers.ofString());
@@ -128,7 +122,7 @@ class OrganizationSignInTest {
     void theHistoriesShowTheNameTheProviderGivesAStaffMemberAndFollowItWhenItChanges() throws Exception {
         Api api = new Api(HEARD_PORT);
         String initiative = new Loop(api).launchInitiative();
-        Browser lee = signedIn("lee");
+        ProviderBrowser lee = signedIn("lee");
         HttpResponse<String> proposed = lee.post(HEARD + "/api/initiatives/" + initiative + "/decisions", JSON, """
                 {"title": "Earlier afternoon buses", "hypothesis": "If the route leaves earlier, children wait less",
                  "expectedOutcome": "Waits under 10 minutes", "engagementLevel": "CONSULT",
@@ -145,7 +139,7 @@ class OrganizationSignInTest {
         assertThat(names("lee")).as("the same name again is not recorded again").containsExactly("Lee Ruiz");
 
         OpenIdProvider.name("lee", "Lee Ann Ruiz");
-        Browser renamed = signedIn("lee");
+        ProviderBrowser renamed = signedIn("lee");
         assertThat(renamed.post(HEARD + "/api/decisions/" + decision + "/revisions", JSON, """
                 {"expectedVersion": 1, "changes": {"engagementLevel": "COLLABORATE"},
                  "rationale": "Families asked to plan the route with us"}""").statusCode()).isEqualTo(200);
@@ -159,12 +153,12 @@ class OrganizationSignInTest {
         assertThat(names("lee")).hasSize(3).last().asString().hasSize(InputLimits.DISPLAY_NAME)
                 .startsWith("Lee xxx").doesNotContain("\n");
 
-        Browser ida = signedIn("ida");
+        ProviderBrowser ida = signedIn("ida");
         String account = "maria." + java.util.UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> added = ida.post(HEARD + "/staff/accounts", FORM, FormPage.body("name", account,
                 "displayName", "María López", "password", "a long first password", "roles", "FACILITATOR",
                 "formToken", FormPage.token(ida.get(HEARD + "/staff/accounts").body())));
-        assertThat(location(added)).contains("done=opened");
+        assertThat(ProviderBrowser.location(added)).contains("done=opened");
         String audit = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> ida.get(HEARD + "/staff/accounts").body(),
                         page -> page.contains("Ida Ruiz added " + account) && page.contains("Lee xxx"));
@@ -193,23 +187,23 @@ class OrganizationSignInTest {
     }
 
     /** A browser signed in with the provider as {@code user}, and on the page Heard sent it to. */
-    private static Browser signedIn(String user) throws Exception {
-        Browser browser = new Browser();
-        String authorize = location(browser.get(HEARD + "/signin/sso/organization"));
+    private static ProviderBrowser signedIn(String user) throws Exception {
+        ProviderBrowser browser = new ProviderBrowser(PROVIDER);
+        String authorize = ProviderBrowser.location(browser.get(HEARD + "/signin/sso/organization"));
         String back = browser.signInAtProvider(authorize, user, user + "-at-the-district");
-        HttpResponse<String> landed = browser.get(location(browser.get(back)));
+        HttpResponse<String> landed = browser.get(ProviderBrowser.location(browser.get(back)));
         assertThat(landed.statusCode()).as(landed.uri().toString()).isEqualTo(200);
         return browser;
     }
 
     @Test
     void someoneWhoseGroupsMapToNoRoleIsNotSignedIn() throws Exception {
-        Browser browser = new Browser();
-        String authorize = location(browser.get(HEARD + "/signin/sso/organization"));
+        ProviderBrowser browser = new ProviderBrowser(PROVIDER);
+        String authorize = ProviderBrowser.location(browser.get(HEARD + "/signin/sso/organization"));
         String back = browser.signInAtProvider(authorize, "bo", "bo-at-the-district");
         HttpResponse<String> refused = browser.get(back);
-        assertThat(location(refused)).isEqualTo(HEARD + "/signin?error");
-        assertThat(location(browser.get(HEARD + "/staff"))).as("still signed out").isEqualTo(HEARD + "/signin");
+        assertThat(ProviderBrowser.location(refused)).isEqualTo(HEARD + "/signin?error");
+        assertThat(ProviderBrowser.location(browser.get(HEARD + "/staff"))).as("still signed out").isEqualTo(HEARD + "/signin");
     }
 
     @Test
@@ -274,69 +268,6 @@ class OrganizationSignInTest {
     }
 
     private static String token(String client) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(PROVIDER + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":"
-                        + OpenIdProvider.secretOf(client)).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=heard")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode token = Api.JSON.readTree(answer.body());
-        assertThat(token.has("access_token")).as(answer.body()).isTrue();
-        return token.get("access_token").asText();
-    }
-
-    private static String location(HttpResponse<?> response) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isIn(302, 303);
-        String to = response.headers().firstValue("Location").orElseThrow();
-        return to.startsWith("/") ? response.uri().resolve(to).toString() : to;
-    }
-
-    /** What a browser keeps between pages: its cookies, per site, and the pages it asks for as HTML. */
-    private static final class Browser {
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String url, String contentType, String body) throws IOException,
-                InterruptedException {
-            URI to = URI.create(url);
-            return http.send(HttpRequest.newBuilder(to).header("Content-Type", contentType)
-                    .header("Origin", to.getScheme() + "://" + to.getHost() + ":" + to.getPort())
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Follows the authorization request through the provider's own sign-in page, back to Heard's address. */
-        String signInAtProvider(String authorize, String user, String password) throws Exception {
-            String loginPage = location(get(authorize));
-            assertThat(loginPage).isEqualTo(PROVIDER + "/login");
-            Matcher csrf = CSRF.matcher(get(loginPage).body());
-            assertThat(csrf.find()).isTrue();
-            String next = location(post(loginPage, "application/x-www-form-urlencoded", FormPage.body(
-                    "username", user, "password", password, "_csrf", csrf.group(1))));
-            for (int hops = 0; next.startsWith(PROVIDER) && hops < 5; hops++) {
-                next = location(get(next));
-            }
-            return next;
-        }
-
-        String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProviderBrowser.accessToken(PROVIDER, client);
     }
 }

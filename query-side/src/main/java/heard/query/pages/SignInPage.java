@@ -11,7 +11,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The staff sign-in page. Spring Security takes its form (POST /signin) and sign-out (POST /signout);
- * a refused sign-in comes back here with {@code ?error}, which says the same whatever was wrong.
+ * a refused sign-in comes back here with {@code ?error}, which says the same whatever was wrong, and a choice of
+ * the organization's sign-in while its provider cannot be reached with {@code ?unavailable}.
  */
 @Controller
 class SignInPage {
@@ -30,7 +31,7 @@ class SignInPage {
 
     @GetMapping("/signin")
     ModelAndView signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedout,
-            StaffSession session) {
+            @RequestParam(required = false) String unavailable, StaffSession session) {
         return new ModelAndView("signin")
                 .addObject("staffPage", true)
                 .addObject("refused", error != null)
@@ -38,6 +39,7 @@ class SignInPage {
                 .addObject("organization", organization ? OrganizationSignIn.START + "/"
                         + OrganizationSignIn.REGISTRATION : null)
                 .addObject("organizationName", organizationName)
+                .addObject("organizationUnavailable", organization && unavailable != null)
                 .addObject("signedOut", signedout != null)
                 .addObject("signedInAs", session.name())
                 .addObject("nameMax", InputLimits.ACCOUNT_NAME)
