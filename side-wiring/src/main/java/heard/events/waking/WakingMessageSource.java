@@ -45,7 +45,7 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
     }
 
     /**
-     * @param head  where the watcher starts following the source
+     * @param head  where the watcher starts following the source, and a processor that starts at the head starts
      * @param again how long after each wake to wake the processors once more; zero: never
      */
     public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> head,
@@ -73,9 +73,10 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
         return source.createTailToken();
     }
 
+    /** The head this source was made with, not the source's own: Kafka's makes a consumer it never closes. */
     @Override
     public TrackingToken createHeadToken() {
-        return source.createHeadToken();
+        return head.get();
     }
 
     @Override

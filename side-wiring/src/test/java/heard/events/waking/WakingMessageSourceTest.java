@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,19 @@ class WakingMessageSourceTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() >= 2);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> wakes.get() == 2);
+    }
+
+    /**
+     * A processor that starts at the head (the follow-up) is given the head the source was made with: Kafka's own
+     * source makes a consumer to find its head and never closes it.
+     */
+    @Test
+    void aProcessorStartingAtTheHeadIsGivenTheHeadTheSourceWasMadeWith() {
+        store.publish(GenericEventMessage.asEventMessage("stored"));
+        TrackingToken head = new GlobalSequenceTrackingToken(41);
+        source = new WakingMessageSource(store, () -> head, Duration.ofMillis(20), Duration.ZERO);
+
+        assertThat(source.createHeadToken()).isSameAs(head);
     }
 
     /** The watcher starts at the head once the first stream opens; an event stored before that wakes no one. */
