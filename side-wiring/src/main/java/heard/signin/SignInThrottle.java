@@ -1,12 +1,15 @@
 package heard.signin;
 
 import heard.limits.ClientAddress;
+import heard.limits.InputLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Failed sign-ins, counted per account and per client address. Once an account has failed
@@ -14,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code lockout} of the one before, every sign-in to that account or from that address is refused,
  * right password or not, until {@code lockout} has passed since the last failure. A success clears
  * its account's count, never its address's: one good password does not buy more guesses at others.
- * Counts are kept per instance (in memory).
+ * The counts are kept in the database ({@code sign_in_failure}), so every instance of either side counts
+ * the same failures: more instances give no more guesses.
  */
 public final class SignInThrottle {
-    /** Beyond this many accounts or addresses remembered, the stale ones are dropped first. */
-    static final int MAX_REMEMBERED = 100_000;
+    private static final String ACCOUNT = "account";
+    private static final String ADDRESS = "address";
 
     public record Settings(int maxPerAccount, int maxPerAddress, Duration lockout) {
         public Settings {
@@ -29,53 +33,72 @@ public final class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last) {
+    private record Failures(String kind, int count, long last) {
     }
 
     private final Settings settings;
     private final Clock clock;
-    private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    private final JdbcClient database;
 
-    public SignInThrottle(Settings settings, Clock clock) {
+    public SignInThrottle(Settings settings, Clock clock, DataSource database) {
         this.settings = settings;
         this.clock = clock;
+        this.database = JdbcClient.create(database);
     }
 
     /** Whether a sign-in to this account from this address is refused without looking at its password. */
     public boolean refuses(String account, String address) {
-        Instant now = clock.instant();
-        return locked(accounts.get(key(account)), settings.maxPerAccount(), now)
-                || locked(addresses.get(ClientAddress.of(address)), settings.maxPerAddress(), now);
+        long recentAfter = clock.millis() - settings.lockout().toMillis();
+        List<Failures> counted = database.sql("select kind, failures, last_failure from sign_in_failure"
+                        + " where (kind = ? and counted = ?) or (kind = ? and counted = ?)")
+                .params(ACCOUNT, key(account), ADDRESS, addressKey(address))
+                .query((row, n) -> new Failures(row.getString(1), row.getInt(2), row.getLong(3))).list();
+        return counted.stream().anyMatch(failures -> failures.last() > recentAfter && failures.count()
+                >= (ACCOUNT.equals(failures.kind()) ? settings.maxPerAccount() : settings.maxPerAddress()));
     }
 
     public void failed(String account, String address) {
         Instant now = clock.instant();
-        count(accounts, key(account), now);
-        count(addresses, ClientAddress.of(address), now);
+        long recentAfter = now.minus(settings.lockout()).toEpochMilli();
+        count(ACCOUNT, key(account), now.toEpochMilli(), recentAfter);
+        count(ADDRESS, addressKey(address), now.toEpochMilli(), recentAfter);
+        database.sql("delete from sign_in_failure where last_failure <= ?").param(recentAfter).update();
     }
 
     public void succeeded(String account) {
-        accounts.remove(key(account));
+        database.sql("delete from sign_in_failure where kind = ? and counted = ?").params(ACCOUNT, key(account))
+                .update();
     }
 
-    private boolean locked(Failures failures, int max, Instant now) {
-        return failures != null && failures.count() >= max && recent(failures, now);
-    }
-
-    private boolean recent(Failures failures, Instant now) {
-        return failures.last().plus(settings.lockout()).isAfter(now);
-    }
-
-    private void count(Map<String, Failures> counts, String key, Instant now) {
-        if (counts.size() >= MAX_REMEMBERED) {
-            counts.values().removeIf(failures -> !recent(failures, now));
+    /** One more failure, or the first of a new count when the last was longer than the lockout ago. */
+    private void count(String kind, String counted, long now, long recentAfter) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = database.sql("update sign_in_failure set failures = case when last_failure > ?"
+                            + " then failures + 1 else 1 end, last_failure = ? where kind = ? and counted = ?")
+                    .params(recentAfter, now, kind, counted).update();
+            if (updated > 0) {
+                return;
+            }
+            try {
+                database.sql("insert into sign_in_failure (kind, counted, failures, last_failure) values (?, ?, 1, ?)")
+                        .params(kind, counted, now).update();
+                return;
+            } catch (DuplicateKeyException another) {
+                // another instance counted its first failure in between: count on top of it
+            }
         }
-        counts.compute(key, (k, before) -> new Failures(
-                before == null || !recent(before, now) ? 1 : before.count() + 1, now));
     }
 
     private static String key(String account) {
-        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+        return fitted(account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String addressKey(String address) {
+        return fitted(ClientAddress.of(address));
+    }
+
+    /** Longer keys cannot be account names (refused before counting); addresses that long count as one. */
+    private static String fitted(String key) {
+        return key.length() <= InputLimits.ACCOUNT_NAME ? key : key.substring(0, InputLimits.ACCOUNT_NAME);
     }
 }

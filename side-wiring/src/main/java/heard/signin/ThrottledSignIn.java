@@ -3,6 +3,7 @@ package heard.signin;
 import heard.limits.InputLimits;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -33,14 +34,15 @@ public final class ThrottledSignIn implements AuthenticationProvider {
      * The staff accounts' names and passwords behind the throttle {@code heard.security.sign-in.*} sets:
      * {@code max-failures-per-account} (5), {@code max-failures-per-address} (20), {@code lockout} (15 minutes).
      */
-    public static ThrottledSignIn of(UserDetailsService staff, PasswordEncoder encoder, Environment environment) {
+    public static ThrottledSignIn of(UserDetailsService staff, PasswordEncoder encoder, Environment environment,
+            DataSource database) {
         var accounts = new DaoAuthenticationProvider(staff);
         accounts.setPasswordEncoder(encoder);
         return new ThrottledSignIn(accounts, new SignInThrottle(new SignInThrottle.Settings(
                 environment.getProperty("heard.security.sign-in.max-failures-per-account", Integer.class, 5),
                 environment.getProperty("heard.security.sign-in.max-failures-per-address", Integer.class, 20),
                 environment.getProperty("heard.security.sign-in.lockout", Duration.class, Duration.ofMinutes(15))),
-                Clock.systemUTC()));
+                Clock.systemUTC(), database));
     }
 
     @Override

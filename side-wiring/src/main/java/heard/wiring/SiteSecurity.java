@@ -119,8 +119,9 @@ public class SiteSecurity {
     /** Names and passwords, checked behind a throttle of failed sign-ins per account and per address. */
     @Bean
     @ConditionalOnMissingBean
-    public AuthenticationProvider staffSignIn(StaffDirectory staff, PasswordEncoder encoder, Environment environment) {
-        return ThrottledSignIn.of(staff, encoder, environment);
+    public AuthenticationProvider staffSignIn(StaffDirectory staff, PasswordEncoder encoder, Environment environment,
+            DataSource database) {
+        return ThrottledSignIn.of(staff, encoder, environment, database);
     }
 
     /**

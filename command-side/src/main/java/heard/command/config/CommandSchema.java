@@ -24,7 +24,7 @@ class CommandSchema {
                 .table("flyway_history_command")
                 .locations("classpath:db/command/common", "classpath:db/keys",
                         "classpath:db/command/" + DatabaseVendor.of(dataSource),
-                        "classpath:db/sessions/" + DatabaseVendor.of(dataSource))
+                        "classpath:db/sessions/common", "classpath:db/sessions/" + DatabaseVendor.of(dataSource))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

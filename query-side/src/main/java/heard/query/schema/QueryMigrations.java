@@ -22,7 +22,7 @@ public final class QueryMigrations {
                 .dataSource(dataSource)
                 .table("flyway_history_query")
                 .locations("classpath:db/query/common", "classpath:db/query/" + vendor(dataSource).getId(),
-                        "classpath:db/sessions/" + vendor(dataSource).getId());
+                        "classpath:db/sessions/common", "classpath:db/sessions/" + vendor(dataSource).getId());
     }
 
     public static DatabaseDriver vendor(DataSource dataSource) throws SQLException {

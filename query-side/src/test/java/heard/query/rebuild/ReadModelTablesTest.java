@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReadModelTablesTest {
     /** Tokens, parked events, applied marks (copied per projection), rebuilds, public snapshots, migrations,
      * the query sides that are up, and the follow-up process's contacts, evidence, outbox and staff digests (never
-     * rebuilt: a rebuild must not send messages again), and the staff's sessions. */
+     * rebuilt: a rebuild must not send messages again), and the staff's sessions and failed sign-ins. */
     private static final Set<String> MACHINERY = Set.of("token_entry", "dead_letter_entry", ReadModelTables.APPLIED,
             "projection_rebuild", "dashboard_public", "flyway_history_query", "query_instance",
             "follow_up_contact", "follow_up_evidence", "follow_up_outbox", "staff_digest", "spring_session",
-            "spring_session_attributes");
+            "spring_session_attributes", "sign_in_failure");
 
     @Test
     void everyTableOfTheSchemaIsAProjectionsOrTheMachinerys() throws Exception {
