@@ -51,8 +51,9 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
  * (comma-separated names; by default each role's own name). Someone the claim gives no role is not signed in.
  * The same provider's access tokens are taken as bearer tokens on the API, for the audience
  * {@code heard.security.oidc.audience} (default: the client id). Staff are known in the events by the
- * provider's stable subject ({@code sub}). The provider is first asked for its settings when someone chooses to
- * sign in with it, not at start (see {@link FromProvider}).
+ * provider's stable subject ({@code sub}; {@link ProviderSubject} says how one longer than an account name is
+ * shortened). The provider is first asked for its settings when someone chooses to sign in with it, not at start
+ * (see {@link FromProvider}).
  */
 public final class OrganizationSignIn {
     public static final String REGISTRATION = "organization";
@@ -121,13 +122,15 @@ public final class OrganizationSignIn {
         }, Clock.systemUTC());
         JwtDecoder tokens = token -> keys.get().orElseThrow(ProviderUnreachable::new).decode(token);
         Converter<Jwt, AbstractAuthenticationToken> bearer = jwt -> new JwtAuthenticationToken(jwt,
-                roles(settings, jwt.getClaims().get(settings.rolesClaim())), jwt.getSubject());
+                roles(settings, jwt.getClaims().get(settings.rolesClaim())),
+                ProviderSubject.actor(jwt.getSubject()));
         http.addFilterBefore(new ProviderUnavailable(registration), OAuth2AuthorizationRequestRedirectFilter.class)
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .loginPage(StaffSignIn.PAGE)
                         .authorizationEndpoint(start -> start.authorizationRequestResolver(requests))
                         .redirectionEndpoint(back -> back.baseUri(CALLBACK + "*"))
-                        .userInfoEndpoint(user -> user.userAuthoritiesMapper(roles))
+                        .userInfoEndpoint(user -> user.userAuthoritiesMapper(roles)
+                                .oidcUserService(ProviderSubject.users()))
                         .successHandler(signedIn).failureHandler(refused))
                 .oauth2ResourceServer(api -> api.jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(bearer))
                         .authenticationEntryPoint((request, response, e) -> {

@@ -52,6 +52,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An organization's OpenID provider, in the test JVM (Spring Authorization Server): its staff sign in
@@ -74,19 +75,47 @@ public class OpenIdProvider {
     }
     /** The audience Heard takes bearer tokens for. */
     public static final String API = "heard-api";
+    /** A leader whose subject is longer than Heard's account names, as OpenID allows (up to 255 characters). */
+    public static final String LONG_SUBJECT = "kai.ruiz." + "0123456789".repeat(12);
+    /** Each person's password at the provider (under 72 bytes: the provider re-encodes it with BCrypt). */
+    public static String passwordOf(String user) {
+        return (LONG_SUBJECT.equals(user) ? "kai" : user) + "-at-the-district";
+    }
+
     /** The groups of the staff and of the script, as the organization names them. */
-    static final Map<String, List<String>> GROUPS = Map.of("ana", List.of("district-facilitators", "all-staff"),
-            "bo", List.of("all-staff"), "lee", List.of("district-leaders"), "ida", List.of("district-it"),
-            "heard-script", List.of("district-analysts"),
-            "elsewhere", List.of("district-analysts"),
-            "heard-facilitator", List.of("district-facilitators"), "heard-analyst", List.of("district-analysts"),
-            "heard-leader", List.of("district-leaders"), "heard-admin", List.of("district-it"));
+    static final Map<String, List<String>> GROUPS = Map.ofEntries(
+            Map.entry("ana", List.of("district-facilitators", "all-staff")), Map.entry("bo", List.of("all-staff")),
+            Map.entry("lee", List.of("district-leaders")), Map.entry("ida", List.of("district-it")),
+            Map.entry("heard-script", List.of("district-analysts")), Map.entry("elsewhere", List.of("district-analysts")),
+            Map.entry("heard-facilitator", List.of("district-facilitators")),
+            Map.entry("heard-analyst", List.of("district-analysts")),
+            Map.entry("heard-leader", List.of("district-leaders")), Map.entry("heard-admin", List.of("district-it")),
+            Map.entry(LONG_SUBJECT, List.of("district-leaders")));
 
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     /** From now on the provider gives {@code user} this name, as when an organization renames someone. */
     public static void name(String user, String name) {
         NAMES.put(user, name);
+    }
+
+    /**
+     * Heard's settings for this provider at {@code issuer}, Heard answering on {@code heardPort}: each group of
+     * {@link #GROUPS} that gives a role, and a Quartz scheduler named for the test, as a context of its own beside
+     * the suite's (Quartz keeps its connections per scheduler name for the whole JVM).
+     */
+    public static void heardSettings(DynamicPropertyRegistry properties, int heardPort, String issuer, String test) {
+        properties.add("server.port", () -> heardPort);
+        properties.add("spring.quartz.scheduler-name", () -> "heard-" + test);
+        properties.add("server.servlet.session.cookie.secure", () -> false);
+        properties.add("heard.security.oidc.issuer", () -> issuer);
+        properties.add("heard.security.oidc.client-id", () -> "heard");
+        properties.add("heard.security.oidc.client-secret", () -> SECRET);
+        properties.add("heard.security.oidc.audience", () -> API);
+        properties.add("heard.security.oidc.roles.FACILITATOR", () -> "district-facilitators");
+        properties.add("heard.security.oidc.roles.ANALYST", () -> "district-analysts, district-data");
+        properties.add("heard.security.oidc.roles.LEADER", () -> "district-leaders");
+        properties.add("heard.security.oidc.roles.ADMIN", () -> "district-it");
     }
 
     /** Starts the provider on {@code port}, for Heard answering at {@code heard}. */
@@ -124,7 +153,9 @@ public class OpenIdProvider {
                 User.withUsername("ana").password("{noop}ana-at-the-district").authorities("STAFF").build(),
                 User.withUsername("bo").password("{noop}bo-at-the-district").authorities("STAFF").build(),
                 User.withUsername("lee").password("{noop}lee-at-the-district").authorities("STAFF").build(),
-                User.withUsername("ida").password("{noop}ida-at-the-district").authorities("STAFF").build());
+                User.withUsername("ida").password("{noop}ida-at-the-district").authorities("STAFF").build(),
+                User.withUsername(LONG_SUBJECT).password("{noop}" + passwordOf(LONG_SUBJECT)).authorities("STAFF")
+                        .build());
     }
 
     @Bean

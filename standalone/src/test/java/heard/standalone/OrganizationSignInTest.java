@@ -49,18 +49,7 @@ class OrganizationSignInTest {
     @DynamicPropertySource
     static void organization(DynamicPropertyRegistry properties) {
         provider = OpenIdProvider.start(PROVIDER_PORT, HEARD);
-        properties.add("server.port", () -> HEARD_PORT);
-        // a context of its own beside the suite's: Quartz keeps its connections per scheduler name for the whole JVM
-        properties.add("spring.quartz.scheduler-name", () -> "heard-OrganizationSignInTest");
-        properties.add("server.servlet.session.cookie.secure", () -> false);
-        properties.add("heard.security.oidc.issuer", () -> PROVIDER);
-        properties.add("heard.security.oidc.client-id", () -> "heard");
-        properties.add("heard.security.oidc.client-secret", () -> OpenIdProvider.SECRET);
-        properties.add("heard.security.oidc.audience", () -> OpenIdProvider.API);
-        properties.add("heard.security.oidc.roles.FACILITATOR", () -> "district-facilitators");
-        properties.add("heard.security.oidc.roles.ANALYST", () -> "district-analysts, district-data");
-        properties.add("heard.security.oidc.roles.LEADER", () -> "district-leaders");
-        properties.add("heard.security.oidc.roles.ADMIN", () -> "district-it");
+        OpenIdProvider.heardSettings(properties, HEARD_PORT, PROVIDER, "OrganizationSignInTest");
     }
 
     @AfterAll
@@ -172,6 +161,32 @@ class OrganizationSignInTest {
         assertThat(staff.get("members").findValuesAsText("displayName")).contains("Ida Ruiz", names("lee").get(2));
     }
 
+    /**
+     * OpenID allows subjects of up to 255 characters, and Heard's actors hold 100: someone whose subject is longer
+     * acts under a short name made from it, the same at every sign-in, and is shown by the provider's name.
+     */
+    @Test
+    void someoneWhoseSubjectIsLongerThanAnAccountNameActsUnderAShortStableName() throws Exception {
+        OpenIdProvider.name(OpenIdProvider.LONG_SUBJECT, "Kai Ruiz");
+        Api api = new Api(HEARD_PORT);
+        String initiative = new Loop(api).launchInitiative();
+        List<String> actors = new java.util.ArrayList<>();
+        for (int signIn = 0; signIn < 2; signIn++) {
+            HttpResponse<String> proposed = signedIn(OpenIdProvider.LONG_SUBJECT).post(HEARD + "/api/initiatives/"
+                    + initiative + "/decisions", JSON, """
+                    {"title": "A crossing guard at the north gate", "hypothesis": "If a guard is there, fewer near misses",
+                     "expectedOutcome": "No near misses in a term", "engagementLevel": "CONSULT",
+                     "reviewBy": "2099-06-01", "rationale": "Families described near misses"}""");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            String decision = Api.JSON.readTree(proposed.body()).get("decisionId").asText();
+            JsonNode history = history(api, decision, 1, "Kai Ruiz");
+            actors.add(history.at("/steps/0/author").asText());
+        }
+        assertThat(actors.get(0)).startsWith("sub-").hasSizeLessThanOrEqualTo(InputLimits.ACCOUNT_NAME);
+        assertThat(actors).as("the same at each sign-in").containsOnly(actors.get(0));
+        assertThat(names(actors.get(0))).containsExactly("Kai Ruiz");
+    }
+
     /** The decision's history once it has {@code steps} steps and its first is by {@code name}. */
     private static JsonNode history(Api api, String decision, int steps, String name) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -190,7 +205,7 @@ class OrganizationSignInTest {
     private static ProviderBrowser signedIn(String user) throws Exception {
         ProviderBrowser browser = new ProviderBrowser(PROVIDER);
         String authorize = ProviderBrowser.location(browser.get(HEARD + "/signin/sso/organization"));
-        String back = browser.signInAtProvider(authorize, user, user + "-at-the-district");
+        String back = browser.signInAtProvider(authorize, user, OpenIdProvider.passwordOf(user));
         HttpResponse<String> landed = browser.get(ProviderBrowser.location(browser.get(back)));
         assertThat(landed.statusCode()).as(landed.uri().toString()).isEqualTo(200);
         return browser;

@@ -28,15 +28,7 @@ class ProviderDownAtStartTest {
 
     @DynamicPropertySource
     static void organization(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> HEARD_PORT);
-        properties.add("spring.quartz.scheduler-name", () -> "heard-ProviderDownAtStartTest");
-        properties.add("server.servlet.session.cookie.secure", () -> false);
-        properties.add("heard.security.oidc.issuer", () -> PROVIDER);
-        properties.add("heard.security.oidc.client-id", () -> "heard");
-        properties.add("heard.security.oidc.client-secret", () -> OpenIdProvider.SECRET);
-        properties.add("heard.security.oidc.audience", () -> OpenIdProvider.API);
-        properties.add("heard.security.oidc.roles.FACILITATOR", () -> "district-facilitators");
-        properties.add("heard.security.oidc.roles.ANALYST", () -> "district-analysts");
+        OpenIdProvider.heardSettings(properties, HEARD_PORT, PROVIDER, "ProviderDownAtStartTest");
     }
 
     @AfterAll
