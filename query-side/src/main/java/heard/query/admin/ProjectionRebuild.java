@@ -5,12 +5,14 @@ import heard.query.rebuild.Rebuilds;
 import heard.query.web.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds one read model from the whole event history, beside the live one, which keeps answering
  * until the rebuilt one takes over. Only the query side's projections may be rebuilt: processes that
- * send commands (in the standalone app, the write side's) are not.
+ * send commands (in the standalone app, the write side's) are not. The rebuild moves every segment's token back
+ * to the start, so it is refused while another query side holds one of them.
  */
 @Component
 public class ProjectionRebuild {
@@ -34,6 +36,8 @@ public class ProjectionRebuild {
         processor.shutDown();
         try {
             rebuilds.start(name, processor::resetTokens);
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            throw new SegmentsHeldElsewhere(name, heldElsewhere);
         } finally {
             processor.start();
         }

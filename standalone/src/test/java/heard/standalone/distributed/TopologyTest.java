@@ -252,6 +252,37 @@ class TopologyTest {
         awaitSubmitted(reads, initiativeId, 40);
     }
 
+    /**
+     * A replay needs every segment of its projection, and another query side holding some cannot be made to let
+     * go of them: the replay is refused with a problem that says so, and the live read model is left as it was.
+     */
+    @Test
+    @Order(7)
+    void aReplayWhileAnotherQuerySideHoldsSegmentsIsRefusedAndChangesNothing() {
+        if (querySides.size() < 2) {
+            stopQuerySides();
+            querySides.add(topology.querySide("--heard.projections.max-claimed-segments=2"));
+            querySides.add(topology.querySide("--heard.projections.max-claimed-segments=2"));
+        }
+        Loop loop = new Loop(commands(), reads());
+        String initiativeId = loop.launchInitiative();
+        loop.submit(initiativeId, "The crossing guard leaves at 8:05");
+        Api reads = reads();
+        awaitSubmitted(reads, initiativeId, 1);
+        Awaitility.await().atMost(CATCH_UP).until(() -> querySides.stream().allMatch(side -> side
+                .getBean(EventProcessingConfiguration.class).eventProcessor("dashboard", StreamingEventProcessor.class)
+                .orElseThrow().processingStatus().size() == 2));
+
+        Api.Response refused = reads.post("/api/admin/projections/dashboard/replay", "", Api.as("admin"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("another query side");
+        assertThat(reads.get("/api/admin/projections", Api.as("admin")).json().findValuesAsText("state"))
+                .doesNotContain("REBUILDING");
+        loop.submit(initiativeId, "And the lights at the crossing are out");
+        awaitSubmitted(reads, initiativeId, 2);
+    }
+
     /** This initiative's events on the topic, read from the start until enough arrived and no more come. */
     private List<HeardEvent> published(String initiativeId, Predicate<Collection<HeardEvent>> enough) {
         List<HeardEvent> mine = new ArrayList<>();
