@@ -1,6 +1,8 @@
 package bench.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.NoArgGenerator;
 import heard.events.personal.PersonalCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +34,14 @@ final class EventSeed {
     private static final int FEEDBACK_EVENTS = 4;
     private static final int INTERLEAVE = 64;
 
+    private static final NoArgGenerator IDS = Generators.timeBasedEpochGenerator();
+
     private EventSeed() {
+    }
+
+    /** A new id as the app makes one: time-ordered, so each new feedback's rows land beside the last ones. */
+    private static String newId() {
+        return IDS.generate().toString();
     }
 
     static Seeded write(String jdbcUrl, int events) throws Exception {
@@ -41,7 +50,7 @@ final class EventSeed {
         int total = initiatives + feedback * FEEDBACK_EVENTS;
         List<String> initiativeIds = new ArrayList<>();
         for (int i = 0; i < initiatives; i++) {
-            initiativeIds.add(UUID.randomUUID().toString());
+            initiativeIds.add(newId());
         }
         Instant start = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         String sampleToken = null;
@@ -65,7 +74,7 @@ final class EventSeed {
                 String[] ids = new String[size];
                 String[] initiativeOf = new String[size];
                 for (int k = 0; k < size; k++) {
-                    ids[k] = UUID.randomUUID().toString();
+                    ids[k] = newId();
                     initiativeOf[k] = initiativeIds.get((block + k) % initiatives);
                 }
                 for (int step = 0; step < FEEDBACK_EVENTS; step++) {
@@ -150,7 +159,7 @@ final class EventSeed {
     private static void add(PreparedStatement insert, long index, String aggregate, long sequence, String type,
                             Instant at, String payloadType, ObjectNode payload) throws Exception {
         insert.setLong(1, index);
-        insert.setString(2, UUID.randomUUID().toString());
+        insert.setString(2, newId());
         insert.setString(3, aggregate);
         insert.setLong(4, sequence);
         insert.setString(5, type);
