@@ -1,8 +1,6 @@
 package heard.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import heard.events.digest.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,12 +23,7 @@ public final class ReceiptTokens {
 
     /** Lower-case hex SHA-256 of the token's UTF-8 bytes. */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(token));
     }
 
     /** A token as {@link #newToken} makes them: 22 URL-safe Base64 characters. */

@@ -1,5 +1,6 @@
 package heard.forms;
 
+import heard.events.digest.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -115,12 +116,8 @@ public final class FormTokens {
     /** The spent form of a token this has {@linkplain #accepts accepted}. */
     public static Spent spent(String acceptedToken) {
         byte[] payload = DECODE.decode(acceptedToken.substring(0, acceptedToken.indexOf('.')));
-        try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-            return new Spent(hash, Instant.ofEpochSecond(ByteBuffer.wrap(payload, 16, 8).getLong()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new Spent(HexFormat.of().formatHex(Sha256.of(payload)),
+                Instant.ofEpochSecond(ByteBuffer.wrap(payload, 16, 8).getLong()));
     }
 
     private byte[] sign(String purpose, byte[] payload) {

@@ -1,9 +1,7 @@
 package heard.signin;
 
+import heard.events.digest.Sha256;
 import heard.limits.InputLimits;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -26,12 +24,7 @@ final class ProviderSubject {
         if (subject == null || subject.length() <= InputLimits.ACCOUNT_NAME) {
             return subject;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return HASHED + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return HASHED + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(subject));
     }
 
     /** The provider's user, named by {@link #actor}. */
