@@ -43,32 +43,41 @@ class KafkaSource {
         return topic;
     }
 
-    /** As the framework makes it, but with streams that hand records on in the order they were fetched. */
+    @Bean
+    Fetched fetched() {
+        return new Fetched();
+    }
+
+    /**
+     * As the framework makes it, but with streams that hand records on in the order they were fetched, and tell
+     * when their consumer fetched some.
+     */
     @Bean
     <K, V> StreamableKafkaMessageSource<K, V> streamableKafkaMessageSource(
             @Qualifier("eventSerializer") Serializer serializer, KafkaProperties kafka, ConsumerFactory<K, V> consumers,
-            Fetcher<K, V, KafkaEventMessage> fetcher, KafkaMessageConverter<K, V> converter) {
+            Fetcher<K, V, KafkaEventMessage> fetcher, KafkaMessageConverter<K, V> converter, Fetched fetched) {
         return StreamableKafkaMessageSource.<K, V>builder()
                 .topics(List.of(kafka.getDefaultTopic()))
                 .serializer(serializer)
                 .consumerFactory(consumers)
                 .fetcher(fetcher)
                 .messageConverter(converter)
-                .bufferFactory(() -> new FetchOrderBuffer(kafka.getFetcher().getBufferSize()))
+                .bufferFactory(() -> new FetchOrderBuffer(kafka.getFetcher().getBufferSize(), fetched))
                 .build();
     }
 
     /**
      * Each processor's stream has a consumer of its own, which may receive a record a little after the
-     * watcher's: the processors are woken once more {@code heard.projections.wake-again-millis} later.
+     * watcher's: the processors are also woken when their consumers fetch.
      */
     @Bean(destroyMethod = "close")
     WakingMessageSource wakingKafkaSource(StreamableKafkaMessageSource<?, ?> kafka,
-                                          ConsumerFactory<?, ?> consumers, EventsTopic topic,
-                                          @Value("${heard.projections.gather-millis:20}") long gatherMillis,
-                                          @Value("${heard.projections.wake-again-millis:50}") long againMillis) {
-        return new WakingMessageSource(kafka, () -> head(consumers, topic), Duration.ofMillis(gatherMillis),
-                Duration.ofMillis(againMillis));
+                                          ConsumerFactory<?, ?> consumers, EventsTopic topic, Fetched fetched,
+                                          @Value("${heard.projections.gather-millis:20}") long gatherMillis) {
+        WakingMessageSource waking = new WakingMessageSource(kafka, () -> head(consumers, topic),
+                Duration.ofMillis(gatherMillis));
+        fetched.tell(waking::arrived);
+        return waking;
     }
 
     @Autowired

@@ -16,10 +16,25 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
 import org.junit.jupiter.api.Test;
 
 class FetchOrderBufferTest {
+    private static final Runnable NOBODY = () -> { };
+
+    /** The processor reading the buffer is woken once per fetch that brought records, after they are in. */
+    @Test
+    void eachFetchThatBringsRecordsIsToldOnceTheyCanBeTaken() throws Exception {
+        List<Integer> sizesWhenTold = new ArrayList<>();
+        FetchOrderBuffer[] buffer = new FetchOrderBuffer[1];
+        buffer[0] = new FetchOrderBuffer(10, () -> sizesWhenTold.add(buffer[0].size()));
+
+        buffer[0].putAll(List.of(record(0, 0, 1), record(1, 0, 2)));
+        buffer[0].putAll(List.of());
+        buffer[0].put(record(0, 1, 3));
+
+        assertThat(sizesWhenTold).containsExactly(2, 3);
+    }
 
     @Test
     void recordsOfSeveralPartitionsLeaveInTheOrderTheyWereFetchedWhateverTheirTime() throws Exception {
-        FetchOrderBuffer buffer = new FetchOrderBuffer(10);
+        FetchOrderBuffer buffer = new FetchOrderBuffer(10, NOBODY);
         List<KafkaEventMessage> fetched = List.of(record(0, 7, 300), record(0, 8, 500), record(2, 3, 100),
                 record(1, 0, 400));
 
@@ -35,7 +50,7 @@ class FetchOrderBufferTest {
 
     @Test
     void aFullBufferHoldsTheFetcherBackUntilARecordIsTaken() throws Exception {
-        FetchOrderBuffer buffer = new FetchOrderBuffer(2);
+        FetchOrderBuffer buffer = new FetchOrderBuffer(2, NOBODY);
         buffer.putAll(List.of(record(0, 0, 1), record(0, 1, 2)));
 
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> {
@@ -56,7 +71,7 @@ class FetchOrderBufferTest {
 
     @Test
     void aConsumerThatFailedIsReportedOnceItsRecordsAreTaken() throws Exception {
-        FetchOrderBuffer buffer = new FetchOrderBuffer(5);
+        FetchOrderBuffer buffer = new FetchOrderBuffer(5, NOBODY);
         buffer.put(record(0, 0, 1));
         buffer.setException(new IllegalStateException("the broker is gone"));
 

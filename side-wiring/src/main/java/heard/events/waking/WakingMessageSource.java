@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
@@ -20,13 +23,14 @@ import org.slf4j.LoggerFactory;
  * between a participant's submission and its receipt showing it. One watcher follows the head of the
  * source, blocking until the source has new events, and then wakes every open stream's processor,
  * which reads them from its own position as before: what is read, and in which order, does not change.
- * The watcher wakes them at most once per {@code gather}: at once when they have been quiet that long,
+ * The processors are woken at most once per {@code gather}: at once when they have been quiet that long,
  * so a lone submission is seen without delay, and otherwise at the end of the period, so that under
  * load a processor wakes to a batch it handles in one transaction rather than to each event alone.
  * <p>
  * Where each stream has a connection of its own (Kafka), a processor's stream may receive an event a
- * little after the watcher did; a processor woken before that finds nothing and would then wait for its
- * next claim round. So each wake is repeated once after {@code again}, when the stream has it.
+ * little after the watcher did; a processor woken before that finds nothing and would wait for its next
+ * claim round. Such a source says when a stream has received events ({@link #arrived}), and that wakes
+ * the processors too, at the same pace.
  */
 public final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
@@ -35,27 +39,27 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
     private final Supplier<TrackingToken> head;
     private final Thread watcher;
-    private final Duration gather;
-    private final Duration again;
+    private final Pace pace;
     private volatile boolean open = true;
 
     /** For a source whose streams all see an event at once: the event store of this process. */
     public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Duration gather) {
-        this(source, source::createHeadToken, gather, Duration.ZERO);
+        this(source, source::createHeadToken, gather);
     }
 
-    /**
-     * @param head  where the watcher starts following the source, and a processor that starts at the head starts
-     * @param again how long after each wake to wake the processors once more; zero: never
-     */
+    /** @param head where the watcher starts following the source, and a processor that starts at the head starts */
     public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> head,
-                               Duration gather, Duration again) {
+                               Duration gather) {
         this.source = source;
         this.head = head;
-        this.gather = gather;
-        this.again = again;
+        this.pace = new Pace(gather.toNanos());
         this.watcher = new Thread(this::watch, "event-watcher");
         this.watcher.setDaemon(true);
+    }
+
+    /** One of the streams has received events: its processor is woken (with the others), at the pace above. */
+    public void arrived() {
+        pace.wake();
     }
 
     @Override
@@ -93,30 +97,21 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
     public void close() {
         open = false;
         watcher.interrupt();
+        pace.close();
     }
 
     private void watch() {
         BlockingStream<TrackedEventMessage<?>> events = null;
-        long lastWake = System.nanoTime() - gather.toNanos();
-        long wakeAgainAt = 0;
         while (open) {
             try {
                 if (events == null) {
                     events = source.openStream(head.get());
                 }
-                long waitNanos = wakeAgainAt == 0 ? TimeUnit.SECONDS.toNanos(1)
-                        : Math.max(wakeAgainAt - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(1));
-                if (events.hasNextAvailable((int) TimeUnit.NANOSECONDS.toMillis(waitNanos), TimeUnit.MILLISECONDS)) {
-                    TimeUnit.NANOSECONDS.sleep(lastWake + gather.toNanos() - System.nanoTime());
+                if (events.hasNextAvailable(1, TimeUnit.SECONDS)) {
                     while (events.hasNextAvailable()) {
                         events.nextAvailable();
                     }
-                    lastWake = System.nanoTime();
-                    waiting.forEach(Runnable::run);
-                    wakeAgainAt = again.isZero() ? 0 : lastWake + again.toNanos();
-                } else if (wakeAgainAt != 0 && System.nanoTime() >= wakeAgainAt) {
-                    waiting.forEach(Runnable::run);
-                    wakeAgainAt = 0;
+                    pace.wake();
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -147,6 +142,59 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
             }
         }
         return null;
+    }
+
+    /** Wakes the waiting processors at once after a quiet {@code gather}, otherwise once at its end. */
+    private final class Pace {
+        private final long gather;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-waker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private long lastWake;
+        private boolean due;
+
+        private Pace(long gather) {
+            this.gather = gather;
+            this.lastWake = System.nanoTime() - gather;
+        }
+
+        void wake() {
+            long wait;
+            synchronized (this) {
+                if (due) {
+                    return;
+                }
+                wait = lastWake + gather - System.nanoTime();
+                if (wait > 0) {
+                    due = true;
+                } else {
+                    lastWake = System.nanoTime();
+                }
+            }
+            if (wait <= 0) {
+                waiting.forEach(Runnable::run);
+                return;
+            }
+            try {
+                timer.schedule(this::wakeNow, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // the source is closing
+            }
+        }
+
+        private void wakeNow() {
+            synchronized (this) {
+                due = false;
+                lastWake = System.nanoTime();
+            }
+            waiting.forEach(Runnable::run);
+        }
+
+        void close() {
+            timer.shutdownNow();
+        }
     }
 
     /** A processor's own stream, read as it was; it only learns to ask to be woken. */
