@@ -16,7 +16,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Kafk
  * when one fetch brings records of several partitions, a record of one partition fetched later but written
  * earlier went first, and its position, which includes the records fetched before it, made the processor
  * skip those. Within a partition, the fetch order is the order they were written, so everything of one
- * initiative (its key) still arrives in order. Once records are in, {@code fetched} is told, so that the
+ * initiative (its key) still arrives in order. Once records are in, {@code whenFetched} is told, so that the
  * processor reading them is woken.
  */
 final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
@@ -25,15 +25,15 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final int capacity;
-    private final Runnable fetched;
+    private final Runnable whenFetched;
     private RuntimeException failure;
 
-    FetchOrderBuffer(int capacity, Runnable fetched) {
+    FetchOrderBuffer(int capacity, Runnable whenFetched) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a buffer holds at least one record, not " + capacity);
         }
         this.capacity = capacity;
-        this.fetched = fetched;
+        this.whenFetched = whenFetched;
     }
 
     @Override
@@ -56,7 +56,7 @@ final class FetchOrderBuffer implements Buffer<KafkaEventMessage> {
             lock.unlock();
         }
         if (!fetched.isEmpty()) {
-            this.fetched.run();
+            whenFetched.run();
         }
     }
 
