@@ -66,10 +66,7 @@ class KafkaSource {
                 .build();
     }
 
-    /**
-     * Each processor's stream has a consumer of its own, which may receive a record a little after the
-     * watcher's: the processors are also woken when their consumers fetch.
-     */
+    /** Each processor's stream has a consumer of its own; the processors are woken when those fetch. */
     @Bean(destroyMethod = "close")
     WakingMessageSource wakingKafkaSource(StreamableKafkaMessageSource<?, ?> kafka,
                                           ConsumerFactory<?, ?> consumers, EventsTopic topic, Fetched fetched,
