@@ -66,7 +66,10 @@ class KafkaSource {
                 .build();
     }
 
-    /** Each processor's stream has a consumer of its own; the processors are woken when those fetch. */
+    /**
+     * Each processor's stream has a consumer of its own, which may receive a record a little after the
+     * watcher's: the processors are also woken when their consumers fetch.
+     */
     @Bean(destroyMethod = "close")
     WakingMessageSource wakingKafkaSource(StreamableKafkaMessageSource<?, ?> kafka,
                                           ConsumerFactory<?, ?> consumers, EventsTopic topic, Fetched fetched,

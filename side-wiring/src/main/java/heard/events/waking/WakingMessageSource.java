@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * so a lone submission is seen without delay, and otherwise at the end of the period, so that under
  * load a processor wakes to a batch it handles in one transaction rather than to each event alone.
  * <p>
- * Where each stream has a connection of its own (Kafka), a watcher with a connection of its own would often
- * see an event before a processor's stream did, and wake a processor that then found nothing. There the
- * streams say when they have received events ({@link #arrived}), and no watcher is started.
+ * Where each stream has a connection of its own (Kafka), a processor's stream may receive an event a
+ * little after the watcher did; a processor woken before that finds nothing and would wait for its next
+ * claim round. Such a source says when a stream has received events ({@link #arrived}), and that wakes
+ * the processors too, at the same pace.
  */
 public final class WakingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakingMessageSource.class);
@@ -37,31 +38,23 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
     private final Supplier<TrackingToken> head;
-    /** None where the streams say when they receive events. */
     private final Thread watcher;
     private final Pace pace;
     private volatile boolean open = true;
 
     /** For a source whose streams all see an event at once: the event store of this process. */
     public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Duration gather) {
-        this.source = source;
-        this.head = source::createHeadToken;
-        this.pace = new Pace(gather.toNanos());
-        this.watcher = new Thread(this::watch, "event-watcher");
-        this.watcher.setDaemon(true);
+        this(source, source::createHeadToken, gather);
     }
 
-    /**
-     * For a source whose streams say when they receive events ({@link #arrived}).
-     *
-     * @param head where a processor that starts at the head starts
-     */
+    /** @param head where the watcher starts following the source, and a processor that starts at the head starts */
     public WakingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> head,
                                Duration gather) {
         this.source = source;
         this.head = head;
         this.pace = new Pace(gather.toNanos());
-        this.watcher = null;
+        this.watcher = new Thread(this::watch, "event-watcher");
+        this.watcher.setDaemon(true);
     }
 
     /** One of the streams has received events: its processor is woken (with the others), at the pace above. */
@@ -71,11 +64,9 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        if (watcher != null) {
-            synchronized (watcher) {
-                if (open && watcher.getState() == Thread.State.NEW) {
-                    watcher.start();
-                }
+        synchronized (watcher) {
+            if (open && watcher.getState() == Thread.State.NEW) {
+                watcher.start();
             }
         }
         return new WakingStream(source.openStream(token));
@@ -105,9 +96,7 @@ public final class WakingMessageSource implements StreamableMessageSource<Tracke
     @Override
     public void close() {
         open = false;
-        if (watcher != null) {
-            watcher.interrupt();
-        }
+        watcher.interrupt();
         pace.close();
     }
 
