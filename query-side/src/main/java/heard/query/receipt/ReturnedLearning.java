@@ -33,10 +33,6 @@ public record ReturnedLearning(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Step(StepKind step, Instant at, String text, List<String> themes, String learningId,
             String learningTitle, String decisionId, String decisionTitle, Integer decisionVersion) {
-        static Step of(ReceiptStep s) {
-            return new Step(s.kind(), s.at(), s.text(), s.themes(), s.learningId(), s.learningTitle(),
-                    s.decisionId(), s.decisionTitle(), s.decisionVersion());
-        }
     }
 
     /** The summary that awaits the participant's answer, if one does. */
