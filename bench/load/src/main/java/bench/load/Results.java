@@ -147,7 +147,7 @@ final class Results {
                     r.ok(), r.sent(), r.showedOtherFigures(), r.sameFiguresAfter()));
         }
         if (rawBatchedRows != null) {
-            t.append(String.format(Locale.ROOT, "raw batches:  %.0f small rows/s (a rebuild's ceiling)%n",
+            t.append(String.format(Locale.ROOT, "raw batches:  %.0f small rows/s (what H2 stores at best)%n",
                     rawBatchedRows));
         }
         if (replay != null) {
