@@ -1,14 +1,14 @@
 package heard.query.inbox;
 
+import static heard.query.schema.TimestampColumns.instant;
+import static heard.query.schema.TimestampColumns.timestamp;
+
 import heard.events.FeedbackStatus;
 import heard.query.batching.BatchUpdates;
 import heard.query.batching.InLists;
 import heard.query.inbox.InboxFold.Item;
 import heard.query.schema.StringListConverter;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,13 +83,6 @@ class InboxRows {
                 id -> new Object[] {id});
     }
 
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp at = row.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
 
-    private static Timestamp timestamp(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
 
 }

@@ -1,12 +1,13 @@
 package heard.query.receipt;
 
+import static heard.query.schema.TimestampColumns.timestamp;
+
 import heard.events.FeedbackStatus;
 import heard.query.batching.BatchUpdates;
 import heard.query.batching.InLists;
 import heard.query.receipt.ReceiptFold.Receipt;
 import heard.query.schema.StringListConverter;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,8 +103,5 @@ class ReceiptRows {
                     step.learningTitle, step.decisionId, step.decisionTitle, step.decisionVersion});
     }
 
-    private static Timestamp timestamp(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
 
 }

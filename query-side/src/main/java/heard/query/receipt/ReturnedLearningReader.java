@@ -1,13 +1,11 @@
 package heard.query.receipt;
 
+import static heard.query.schema.TimestampColumns.instant;
+
 import heard.events.Channel;
 import heard.events.FeedbackStatus;
 import heard.events.ReceiptTokens;
 import heard.query.schema.StringListConverter;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +56,4 @@ public class ReturnedLearningReader {
                 feedbackId).stream().sorted(TIMELINE).toList();
     }
 
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp at = row.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
 }
