@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The storage ceiling: the CRUD baseline's row, inserted straight through JDBC into an H2 file
  * with the same URL settings (WRITE_DELAY=0), one commit per row, from as many threads as there
  * are HTTP clients. Run once with and once without WRITE_DELAY=0, to show what durability costs.
- * {@link #batched} gives the ceiling for a rebuild instead: small rows in JDBC batches.
+ * {@link #batched} gives what H2 stores at best instead: small rows in JDBC batches.
  */
 final class RawInserts {
     private static final NoArgGenerator ORDERED_IDS = Generators.timeBasedEpochGenerator();
