@@ -82,7 +82,4 @@ class InboxRows {
         BatchUpdates.run(db, "update inbox_item set text = null, contact = null where feedback_id = ?", fold.forgotten,
                 id -> new Object[] {id});
     }
-
-
-
 }

@@ -1,5 +1,6 @@
 package heard.query.receipt;
 
+import static heard.query.schema.TimestampColumns.instant;
 import static heard.query.schema.TimestampColumns.timestamp;
 
 import heard.events.FeedbackStatus;
@@ -51,10 +52,9 @@ class ReceiptRows {
         Map<String, Receipt> receipts = new HashMap<>();
         InLists.select(named, "select feedback_id, status, themes, forgotten_at, last_sequence from receipt_view"
                 + " where feedback_id in (:ids)", batch.feedbackIds, row -> {
-                    Timestamp forgottenAt = row.getTimestamp(4);
                     receipts.put(row.getString(1), new Receipt(row.getString(1), null,
                             FeedbackStatus.valueOf(row.getString(2)), THEMES.convertToEntityAttribute(row.getString(3)),
-                            forgottenAt == null ? null : forgottenAt.toInstant(), row.getLong(5)));
+                            instant(row, 4), row.getLong(5)));
                 });
         Set<String> lookedFor = new LinkedHashSet<>(batch.stepIds);
         batch.feedbackStepIds.forEach((feedbackId, stepIds) -> {
@@ -102,6 +102,4 @@ class ReceiptRows {
                     step.kind.name(), step.text, THEMES.convertToDatabaseColumn(step.themes), step.learningId,
                     step.learningTitle, step.decisionId, step.decisionTitle, step.decisionVersion});
     }
-
-
 }

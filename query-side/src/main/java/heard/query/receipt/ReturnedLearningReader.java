@@ -55,5 +55,4 @@ public class ReturnedLearningReader {
                         row.getString(7), row.getString(8), row.getObject(9, Integer.class)),
                 feedbackId).stream().sorted(TIMELINE).toList();
     }
-
 }
