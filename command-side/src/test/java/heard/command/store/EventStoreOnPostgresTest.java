@@ -12,9 +12,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
@@ -86,6 +91,41 @@ class EventStoreOnPostgresTest {
         assertThat(store.readEvents(decisionId).next().getPayload()).isEqualTo(event);
         // UTF-8 as written, for any outside reader of the column
         assertThat(new String(stored, StandardCharsets.UTF_8)).contains("El autobús de la tarde", "早く来て");
+    }
+
+    /**
+     * Projections behind the head (a rebuild, a catch-up after a burst) read the same batches from the same places:
+     * the store reads each full batch once for all of them and hands on the same messages, deserialized once.
+     */
+    @Test
+    void readersBehindTheHeadShareTheBatchesReadAndStillFindEventsStoredLater() {
+        TrackingToken before = store.createHeadToken();
+        List<DomainEventMessage<?>> events = LongStream.range(0, 2500).<DomainEventMessage<?>>mapToObj(
+                sequence -> linked(sequence, "note " + sequence)).toList();
+        transactions.executeWithoutResult(status -> store.appendEvents(events));
+
+        List<TrackedEventMessage<?>> first = decisionEvents(store.readEvents(before, false));
+        List<TrackedEventMessage<?>> second = decisionEvents(store.readEvents(before, false));
+
+        assertThat(first).extracting(message -> ((DomainEventMessage<?>) message).getSequenceNumber())
+                .containsExactlyElementsOf(LongStream.range(0, 2500).boxed().toList());
+        assertThat(second).extracting(TrackedEventMessage::getIdentifier)
+                .containsExactlyElementsOf(first.stream().map(TrackedEventMessage::getIdentifier).toList());
+        // a batch reads 1000 events; even with another writer's event among them, the first 999 are one batch
+        for (int i = 0; i < 999; i++) {
+            assertThat(second.get(i)).isSameAs(first.get(i));
+        }
+        assertThat(second.get(0).getPayload()).isSameAs(first.get(0).getPayload());
+
+        append(linked(2500, "stored after both readers reached the head"));
+
+        assertThat(decisionEvents(store.readEvents(second.get(2499).trackingToken(), false)))
+                .extracting(message -> ((DomainEventMessage<?>) message).getSequenceNumber()).containsExactly(2500L);
+    }
+
+    private List<TrackedEventMessage<?>> decisionEvents(Stream<? extends TrackedEventMessage<?>> events) {
+        return events.filter(message -> message instanceof DomainEventMessage<?> event
+                && decisionId.equals(event.getAggregateIdentifier())).collect(Collectors.toList());
     }
 
     private void append(DomainEventMessage<?> event) {

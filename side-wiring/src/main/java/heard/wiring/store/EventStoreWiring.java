@@ -31,6 +31,9 @@ import org.springframework.context.annotation.Bean;
  *   <li>a reader behind the head (a rebuild, a projection catching up) reads {@code heard.events.read-batch} (1000)
  *   events a query rather than Axon's 100: each query's own work, repeated for every projection, was a tenth of
  *   a rebuild.</li>
+ *   <li>the readers behind the head share what they read ({@link SharedReadEventStorageEngine}): the last
+ *   {@code heard.events.shared-batches} (16) full batches, none older than {@code heard.events.shared-batches-for}
+ *   (10 s).</li>
  * </ul>
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class,
@@ -43,8 +46,10 @@ public class EventStoreWiring {
                                                  Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${heard.events.read-batch:1000}") int readBatch) {
-        return JpaEventStorageEngine.builder()
+                                                 @Value("${heard.events.read-batch:1000}") int readBatch,
+                                                 @Value("${heard.events.shared-batches:16}") int sharedBatches,
+                                                 @Value("${heard.events.shared-batches-for:10s}") Duration sharedFor) {
+        return new SharedReadEventStorageEngine(JpaEventStorageEngine.builder()
                 .batchSize(readBatch)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -52,8 +57,7 @@ public class EventStoreWiring {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager), sharedBatches, sharedFor);
     }
 
     @Bean(name = "eventBus")

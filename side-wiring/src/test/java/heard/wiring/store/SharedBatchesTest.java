@@ -1,0 +1,152 @@
+package heard.wiring.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.Test;
+
+/** The reading logic over a log of numbered events held here; the store itself is tried in the sides' tests. */
+class SharedBatchesTest {
+    private static final int BATCH = 10;
+    private static final long MAX_AGE = TimeUnit.SECONDS.toNanos(10);
+    private final List<Long> queries = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong now = new AtomicLong();
+    private volatile long head = 25;
+
+    private SharedBatches.Batch read(TrackingToken after) {
+        long from = after == null ? 0 : ((GlobalSequenceTrackingToken) after).getGlobalIndex();
+        queries.add(from);
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
+        for (long index = from + 1; index <= Math.min(head, from + BATCH); index++) {
+            messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
+                    GenericEventMessage.asEventMessage("event " + index)));
+        }
+        TrackingToken last = messages.isEmpty() ? after : messages.get(messages.size() - 1).trackingToken();
+        return new SharedBatches.Batch(messages, last, messages.isEmpty(), messages.size() == BATCH);
+    }
+
+    private SharedBatches batches(int kept) {
+        return new SharedBatches(this::read, kept, MAX_AGE, now::get);
+    }
+
+    @Test
+    void aSecondReaderTakesTheFullBatchesTheFirstReadAndAsksTheStoreOnlyForTheShortOnes() {
+        SharedBatches batches = batches(16);
+
+        List<TrackedEventMessage<?>> first = batches.after(null).toList();
+        List<TrackedEventMessage<?>> second = batches.after(null).toList();
+
+        assertThat(first.stream().map(message -> (Object) message.getPayload())).containsExactlyElementsOf(numbered(1, 25));
+        assertThat(second).hasSize(25);
+        for (int i = 0; i < 20; i++) {
+            assertThat(second.get(i)).isSameAs(first.get(i));
+        }
+        assertThat(second.get(20)).as("read again from the store").isNotSameAs(first.get(20));
+        // the first reader: 0, 10, 20 (five events) and 25 (none); the second only asks again after the full ones
+        assertThat(queries).containsExactly(0L, 10L, 20L, 25L, 20L, 25L);
+    }
+
+    @Test
+    void aReaderAtTheHeadFindsEventsStoredAfterAnotherReaderLooked() {
+        SharedBatches batches = batches(16);
+        assertThat(batches.after(new GlobalSequenceTrackingToken(20)).toList()).hasSize(5);
+
+        head = 28;
+
+        assertThat(batches.after(new GlobalSequenceTrackingToken(20)).map(message -> (Object) message.getPayload()))
+                .containsExactlyElementsOf(numbered(21, 28));
+    }
+
+    @Test
+    void aReaderAskingWhileTheBatchIsBeingReadWaitsForThatQueryRatherThanMakingItsOwn() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        SharedBatches batches = new SharedBatches(after -> {
+            asked.countDown();
+            await(answer);
+            return read(after);
+        }, 16, MAX_AGE, now::get);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            Future<SharedBatches.Batch> first = readers.submit(() -> batches.batchAfter(null));
+            assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<SharedBatches.Batch> second = readers.submit(() -> batches.batchAfter(null));
+            Thread.sleep(100);
+            answer.countDown();
+
+            assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+            assertThat(queries).containsExactly(0L);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedQueryIsNotKeptAndTheNextReaderAsksAgain() {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        SharedBatches batches = new SharedBatches(after -> {
+            if (fail.getAndSet(false)) {
+                throw new IllegalStateException("the store is away");
+            }
+            return read(after);
+        }, 16, MAX_AGE, now::get);
+
+        assertThatThrownBy(() -> batches.batchAfter(null)).hasMessage("the store is away");
+
+        assertThat(batches.after(null).toList()).hasSize(25);
+        assertThat(queries).first().isEqualTo(0L);
+    }
+
+    @Test
+    void aBatchIsReadAgainOnceItIsPushedOutByNewerOnesOrOlderThanTheLimit() {
+        SharedBatches batches = batches(2);
+        batches.after(null).toList();
+        queries.clear();
+
+        now.addAndGet(MAX_AGE / 2);
+        batches.batchAfter(new GlobalSequenceTrackingToken(10));
+        batches.batchAfter(null);
+        assertThat(queries).as("both full batches are kept").isEmpty();
+
+        head = 35;
+        batches.batchAfter(new GlobalSequenceTrackingToken(20));
+        batches.batchAfter(null);
+        assertThat(queries).as("a third full batch pushes the oldest out").containsExactly(20L, 0L);
+
+        now.addAndGet(MAX_AGE + 1);
+        queries.clear();
+        batches.batchAfter(new GlobalSequenceTrackingToken(20));
+        assertThat(queries).as("older than the limit").containsExactly(20L);
+    }
+
+    private static List<Object> numbered(int from, int to) {
+        List<Object> payloads = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            payloads.add("event " + i);
+        }
+        return payloads;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
