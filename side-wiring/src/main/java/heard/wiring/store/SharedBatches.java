@@ -1,14 +1,17 @@
 package heard.wiring.store;
 
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -23,22 +26,38 @@ import org.axonframework.eventhandling.TrackingToken;
  * query runs waits for its answer; later readers take the same messages, so each event is also deserialized once.
  * <p>
  * Only full batches are kept (a batch short of the size read at the head may grow), at most {@code kept} of them
- * and none longer than {@code maxAgeNanos}. A reader served a kept batch reads the log as it was when the batch was
+ * and none longer than {@code maxAge}. A reader served a kept batch reads the log as it was when the batch was
  * read, moments earlier, as a slower reader would have; a position left open in it by a transaction still
  * committing stays open in the token the reader is given, and is looked at again on its next query, as Axon does.
+ * <p>
+ * Projections read at different paces (one that handles few of the events runs far ahead of the dashboard), and a
+ * batch pushed out before the slower ones came to it would be read again by each. So a reader reading full batches
+ * that is about to query past the kept window of a slower reader that is moving, and not too far behind, waits
+ * for it to come closer: at most {@code maxWait} a batch, and never for a reader that has not moved for that long.
+ * A reader at the head reads short batches and never waits.
  */
 final class SharedBatches {
+    private static final long FORGOTTEN_AFTER_NANOS = 60_000_000_000L;
     private final Function<TrackingToken, Batch> store;
-    private final int kept;
-    private final long maxAgeNanos;
+    private final Limits limits;
     private final LongSupplier clock;
     private final Map<Position, Entry> entries = new LinkedHashMap<>();
+    private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
 
-    SharedBatches(Function<TrackingToken, Batch> store, int kept, long maxAgeNanos, LongSupplier clock) {
+    SharedBatches(Function<TrackingToken, Batch> store, Limits limits, LongSupplier clock) {
         this.store = store;
-        this.kept = kept;
-        this.maxAgeNanos = maxAgeNanos;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    /**
+     * How many full batches are kept, and for how long at most; how far, in positions of the log, a reader may run
+     * ahead of a slower one ({@code window}: the slower one's batch and those after it must all be kept, so as many
+     * positions as one batch fewer hold) and within what distance
+     * it waits for one ({@code reach}); and how long it waits at most, which is also how long a reader that has not
+     * moved is still waited for.
+     */
+    record Limits(int kept, long maxAgeNanos, long window, long reach, long maxWaitNanos) {
     }
 
     /**
@@ -49,6 +68,9 @@ final class SharedBatches {
     }
 
     private record Position(TrackingToken after) {
+        long index() {
+            return after == null ? -1 : after.position().orElse(-1);
+        }
     }
 
     private record Entry(CompletableFuture<Batch> batch, long readAt) {
@@ -56,17 +78,30 @@ final class SharedBatches {
 
     /** Every event after {@code token}, batch by batch, until a query finds none. */
     Stream<TrackedEventMessage<?>> after(TrackingToken token) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Reader(token),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Reader reader = new Reader(token);
+        readers.add(reader);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(reader::close);
     }
 
     Batch batchAfter(TrackingToken token) {
-        Position position = new Position(token);
+        return batchAfter(new Position(token), null);
+    }
+
+    private Batch batchAfter(Position position, Reader reader) {
         CompletableFuture<Batch> mine = null;
         CompletableFuture<Batch> batch;
         synchronized (entries) {
+            if (reader != null) {
+                reader.movedTo(position.index(), clock.getAsLong());
+                entries.notifyAll();
+            }
             forgetOld();
             Entry entry = entries.get(position);
+            if (entry == null && reader != null && reader.full) {
+                waitForSlowerReaders(position, reader);
+                entry = entries.get(position);
+            }
             if (entry == null) {
                 mine = new CompletableFuture<>();
                 entries.put(position, new Entry(mine, clock.getAsLong()));
@@ -80,15 +115,45 @@ final class SharedBatches {
             return batch.join();
         } catch (CompletionException e) {
             // the reader that queried has its failure; this one asks the store itself
-            return store.apply(token);
+            return store.apply(position.after());
         }
+    }
+
+    private void waitForSlowerReaders(Position position, Reader reader) {
+        long deadline = System.nanoTime() + limits.maxWaitNanos();
+        long left;
+        while (!entries.containsKey(position) && slowerReaderOutOfWindow(reader)
+                && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                entries.wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean slowerReaderOutOfWindow(Reader reader) {
+        long now = clock.getAsLong();
+        for (Reader other : readers) {
+            if (now - other.movedAt > FORGOTTEN_AFTER_NANOS) {
+                // a stream left open by its reader; it is added again should it move
+                readers.remove(other);
+            }
+            long behind = reader.position - other.position;
+            if (other != reader && behind > limits.window() && behind <= limits.reach()
+                    && now - other.movedAt <= limits.maxWaitNanos()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Batch read(Position position, CompletableFuture<Batch> mine) {
         try {
             Batch batch = store.apply(position.after());
             if (batch.full()) {
-                keepAtMost(kept);
+                keepAtMost(limits.kept());
             } else {
                 forget(position, mine);
             }
@@ -107,19 +172,18 @@ final class SharedBatches {
         }
     }
 
+    /** Forgets the batches furthest back in the log, which the fewest readers have still to come to. */
     private void keepAtMost(int count) {
         synchronized (entries) {
-            Iterator<Position> oldestFirst = entries.keySet().iterator();
-            for (int over = entries.size() - count; over > 0; over--) {
-                oldestFirst.next();
-                oldestFirst.remove();
+            while (entries.size() > count) {
+                entries.keySet().stream().min(Comparator.comparingLong(Position::index)).ifPresent(entries::remove);
             }
         }
     }
 
     private void forgetOld() {
         long now = clock.getAsLong();
-        entries.values().removeIf(entry -> now - entry.readAt() > maxAgeNanos);
+        entries.values().removeIf(entry -> now - entry.readAt() > limits.maxAgeNanos());
     }
 
     /** One reader's way through the batches, as Axon's batching storage reads them: until a query finds none. */
@@ -127,18 +191,33 @@ final class SharedBatches {
         private TrackingToken last;
         private Iterator<? extends TrackedEventMessage<?>> current = List.<TrackedEventMessage<?>>of().iterator();
         private boolean ended;
+        private volatile long position;
+        private volatile long movedAt;
+        private volatile boolean full;
 
         private Reader(TrackingToken after) {
             this.last = after;
+            this.position = new Position(after).index();
+            this.movedAt = clock.getAsLong();
+        }
+
+        private void movedTo(long index, long at) {
+            position = index;
+            movedAt = at;
+            readers.add(this);
         }
 
         @Override
         public boolean hasNext() {
             while (!current.hasNext() && !ended) {
-                Batch batch = batchAfter(last);
+                Batch batch = batchAfter(new Position(last), this);
+                full = batch.full();
                 ended = batch.empty();
                 last = batch.last();
                 current = batch.messages().iterator();
+                if (ended) {
+                    close();
+                }
             }
             return current.hasNext();
         }
@@ -149,6 +228,13 @@ final class SharedBatches {
                 throw new NoSuchElementException();
             }
             return current.next();
+        }
+
+        private void close() {
+            readers.remove(this);
+            synchronized (entries) {
+                entries.notifyAll();
+            }
         }
     }
 }

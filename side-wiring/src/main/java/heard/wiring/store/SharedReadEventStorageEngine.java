@@ -14,11 +14,20 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
  * rebuilding the seven projections read and deserialized the log seven times, a third of the rebuild's work.
  */
 final class SharedReadEventStorageEngine extends JpaEventStorageEngine {
+    /**
+     * Readers within this many windows of each other keep together; one further behind (a rebuild started long
+     * after another) is not waited for.
+     */
+    private static final int REACH = 4;
+    /** Short of the claim's renewal, which the waiting processor's coordinator does between batches. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(1);
     private final SharedBatches batches;
 
     SharedReadEventStorageEngine(JpaEventStorageEngine.Builder builder, int keptBatches, Duration keptFor) {
         super(builder);
-        this.batches = new SharedBatches(this::readBatch, keptBatches, keptFor.toNanos(), System::nanoTime);
+        long window = (long) (keptBatches - 1) * batchSize();
+        this.batches = new SharedBatches(this::readBatch, new SharedBatches.Limits(keptBatches, keptFor.toNanos(),
+                window, REACH * window, MAX_WAIT.toNanos()), System::nanoTime);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +42,12 @@ class SharedBatchesTest {
     }
 
     private SharedBatches batches(int kept) {
-        return new SharedBatches(this::read, kept, MAX_AGE, now::get);
+        return new SharedBatches(this::read, alone(kept), now::get);
+    }
+
+    /** Readers that never wait for each other. */
+    private static SharedBatches.Limits alone(int kept) {
+        return new SharedBatches.Limits(kept, MAX_AGE, kept * BATCH, 0, 0);
     }
 
     @Test
@@ -80,7 +86,7 @@ class SharedBatchesTest {
             asked.countDown();
             await(answer);
             return read(after);
-        }, 16, MAX_AGE, now::get);
+        }, alone(16), now::get);
         ExecutorService readers = Executors.newFixedThreadPool(2);
         try {
             Future<SharedBatches.Batch> first = readers.submit(() -> batches.batchAfter(null));
@@ -104,7 +110,7 @@ class SharedBatchesTest {
                 throw new IllegalStateException("the store is away");
             }
             return read(after);
-        }, 16, MAX_AGE, now::get);
+        }, alone(16), now::get);
 
         assertThatThrownBy(() -> batches.batchAfter(null)).hasMessage("the store is away");
 
@@ -132,6 +138,39 @@ class SharedBatchesTest {
         queries.clear();
         batches.batchAfter(new GlobalSequenceTrackingToken(20));
         assertThat(queries).as("older than the limit").containsExactly(20L);
+    }
+
+    /**
+     * A fast reader keeps within the kept batches of a slower one, so that the slower one finds each batch still
+     * kept: every full batch is read once, however far apart their paces.
+     */
+    @Test
+    void aReaderRunningAheadWaitsForASlowerOneSoThatEveryFullBatchIsReadOnce() throws Exception {
+        head = 100;
+        SharedBatches batches = new SharedBatches(this::read,
+                new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
+        Iterator<TrackedEventMessage<?>> slow = batches.after(null).iterator();
+        assertThat(slow.next().getPayload()).isEqualTo("event 1");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> fast = pool.submit(() -> batches.after(null).count());
+            Thread.sleep(200);
+            assertThat(fast).as("waiting for the slow reader").isNotDone();
+            int read = 1;
+            while (slow.hasNext()) {
+                slow.next();
+                read++;
+            }
+
+            assertThat(read).isEqualTo(100);
+            assertThat(fast.get(30, TimeUnit.SECONDS)).isEqualTo(100L);
+        } finally {
+            pool.shutdownNow();
+        }
+        // the empty batch at the head is not kept: asked for by each, unless both asked at once
+        assertThat(queries.stream().filter(from -> from < 100))
+                .containsExactlyInAnyOrder(0L, 10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L);
+        assertThat(queries).contains(100L);
     }
 
     private static List<Object> numbered(int from, int to) {
