@@ -1,6 +1,7 @@
 package heard.wiring.store;
 
 import java.time.Duration;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -67,6 +68,7 @@ public class EventStoreWiring {
         return new CommittedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(poll.toMillis())
+                .threadFactory(new AxonThreadFactory(SharedReadEventStorageEngine.HEAD_READER))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }

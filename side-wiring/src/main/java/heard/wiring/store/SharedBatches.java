@@ -34,7 +34,8 @@ import org.axonframework.eventhandling.TrackingToken;
  * batch pushed out before the slower ones came to it would be read again by each. So a reader reading full batches
  * that is about to query past the kept window of a slower reader that is moving, and not too far behind, waits
  * for it to come closer: at most {@code maxWait} a batch, and never for a reader that has not moved for that long.
- * A reader at the head reads short batches and never waits.
+ * A reader at the head reads short batches and does not wait; nor does the store's own reader for the processors
+ * that follow the head, which the caller says may not wait, since it would hold all of them back.
  */
 final class SharedBatches {
     private static final long FORGOTTEN_AFTER_NANOS = 60_000_000_000L;
@@ -53,9 +54,8 @@ final class SharedBatches {
     /**
      * How many full batches are kept, and for how long at most; how far, in positions of the log, a reader may run
      * ahead of a slower one ({@code window}: the slower one's batch and those after it must all be kept, so as many
-     * positions as one batch fewer hold) and within what distance
-     * it waits for one ({@code reach}); and how long it waits at most, which is also how long a reader that has not
-     * moved is still waited for.
+     * positions as one batch fewer hold) and within what distance it waits for one ({@code reach}); and how long it
+     * waits at most, which is also how long a reader that has not moved is still waited for.
      */
     record Limits(int kept, long maxAgeNanos, long window, long reach, long maxWaitNanos) {
     }
@@ -76,9 +76,12 @@ final class SharedBatches {
     private record Entry(CompletableFuture<Batch> batch, long readAt) {
     }
 
-    /** Every event after {@code token}, batch by batch, until a query finds none. */
-    Stream<TrackedEventMessage<?>> after(TrackingToken token) {
-        Reader reader = new Reader(token);
+    /**
+     * Every event after {@code token}, batch by batch, until a query finds none; a reader that {@code mayWait} keeps
+     * within the window of slower ones.
+     */
+    Stream<TrackedEventMessage<?>> after(TrackingToken token, boolean mayWait) {
+        Reader reader = new Reader(token, mayWait);
         readers.add(reader);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(reader::close);
@@ -98,7 +101,7 @@ final class SharedBatches {
             }
             forgetOld();
             Entry entry = entries.get(position);
-            if (entry == null && reader != null && reader.full) {
+            if (entry == null && reader != null && reader.mayWait && reader.full) {
                 waitForSlowerReaders(position, reader);
                 entry = entries.get(position);
             }
@@ -191,12 +194,14 @@ final class SharedBatches {
         private TrackingToken last;
         private Iterator<? extends TrackedEventMessage<?>> current = List.<TrackedEventMessage<?>>of().iterator();
         private boolean ended;
+        private final boolean mayWait;
         private volatile long position;
         private volatile long movedAt;
         private volatile boolean full;
 
-        private Reader(TrackingToken after) {
+        private Reader(TrackingToken after, boolean mayWait) {
             this.last = after;
+            this.mayWait = mayWait;
             this.position = new Position(after).index();
             this.movedAt = clock.getAsLong();
         }

@@ -21,6 +21,11 @@ final class SharedReadEventStorageEngine extends JpaEventStorageEngine {
     private static final int REACH = 4;
     /** Short of the claim's renewal, which the waiting processor's coordinator does between batches. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    /**
+     * The threads of the event store's own reader, which reads the head for every processor that follows it: it
+     * never waits for a slower reader (a rebuild near its end), since that would hold every live projection back.
+     */
+    static final ThreadGroup HEAD_READER = new ThreadGroup("event-store-head");
     private final SharedBatches batches;
 
     SharedReadEventStorageEngine(JpaEventStorageEngine.Builder builder, int keptBatches, Duration keptFor) {
@@ -32,7 +37,7 @@ final class SharedReadEventStorageEngine extends JpaEventStorageEngine {
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return batches.after(trackingToken);
+        return batches.after(trackingToken, Thread.currentThread().getThreadGroup() != HEAD_READER);
     }
 
     private SharedBatches.Batch readBatch(TrackingToken after) {

@@ -54,8 +54,8 @@ class SharedBatchesTest {
     void aSecondReaderTakesTheFullBatchesTheFirstReadAndAsksTheStoreOnlyForTheShortOnes() {
         SharedBatches batches = batches(16);
 
-        List<TrackedEventMessage<?>> first = batches.after(null).toList();
-        List<TrackedEventMessage<?>> second = batches.after(null).toList();
+        List<TrackedEventMessage<?>> first = batches.after(null, true).toList();
+        List<TrackedEventMessage<?>> second = batches.after(null, true).toList();
 
         assertThat(first.stream().map(message -> (Object) message.getPayload())).containsExactlyElementsOf(numbered(1, 25));
         assertThat(second).hasSize(25);
@@ -70,12 +70,12 @@ class SharedBatchesTest {
     @Test
     void aReaderAtTheHeadFindsEventsStoredAfterAnotherReaderLooked() {
         SharedBatches batches = batches(16);
-        assertThat(batches.after(new GlobalSequenceTrackingToken(20)).toList()).hasSize(5);
+        assertThat(batches.after(new GlobalSequenceTrackingToken(20), true).toList()).hasSize(5);
 
         head = 28;
 
-        assertThat(batches.after(new GlobalSequenceTrackingToken(20)).map(message -> (Object) message.getPayload()))
-                .containsExactlyElementsOf(numbered(21, 28));
+        assertThat(batches.after(new GlobalSequenceTrackingToken(20), true)
+                .map(message -> (Object) message.getPayload())).containsExactlyElementsOf(numbered(21, 28));
     }
 
     @Test
@@ -114,14 +114,14 @@ class SharedBatchesTest {
 
         assertThatThrownBy(() -> batches.batchAfter(null)).hasMessage("the store is away");
 
-        assertThat(batches.after(null).toList()).hasSize(25);
+        assertThat(batches.after(null, true).toList()).hasSize(25);
         assertThat(queries).first().isEqualTo(0L);
     }
 
     @Test
     void aBatchIsReadAgainOnceItIsPushedOutByNewerOnesOrOlderThanTheLimit() {
         SharedBatches batches = batches(2);
-        batches.after(null).toList();
+        batches.after(null, true).toList();
         queries.clear();
 
         now.addAndGet(MAX_AGE / 2);
@@ -149,11 +149,11 @@ class SharedBatchesTest {
         head = 100;
         SharedBatches batches = new SharedBatches(this::read,
                 new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
-        Iterator<TrackedEventMessage<?>> slow = batches.after(null).iterator();
+        Iterator<TrackedEventMessage<?>> slow = batches.after(null, true).iterator();
         assertThat(slow.next().getPayload()).isEqualTo("event 1");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Long> fast = pool.submit(() -> batches.after(null).count());
+            Future<Long> fast = pool.submit(() -> batches.after(null, true).count());
             Thread.sleep(200);
             assertThat(fast).as("waiting for the slow reader").isNotDone();
             int read = 1;
@@ -171,6 +171,24 @@ class SharedBatchesTest {
         assertThat(queries.stream().filter(from -> from < 100))
                 .containsExactlyInAnyOrder(0L, 10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L);
         assertThat(queries).contains(100L);
+    }
+
+    /** The store's own reader for the processors at the head: holding it back would hold all of them back. */
+    @Test
+    void aReaderThatMayNotWaitReadsOnPastASlowerOne() throws Exception {
+        head = 100;
+        SharedBatches batches = new SharedBatches(this::read,
+                new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
+        Iterator<TrackedEventMessage<?>> slow = batches.after(null, true).iterator();
+        assertThat(slow.next().getPayload()).isEqualTo("event 1");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> atHead = pool.submit(() -> batches.after(null, false).count());
+
+            assertThat(atHead.get(10, TimeUnit.SECONDS)).isEqualTo(100L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<Object> numbered(int from, int to) {
