@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.h2.api.ErrorCode;
 
 /**
  * Rebuilding every projection from a stored history: the app makes its schema, the history is
@@ -60,6 +62,7 @@ final class Replay {
         double seededPerSecond = seeded.events() / ((System.nanoTime() - seeding) / 1e9);
         Log.line("replay: wrote " + seeded.events() + " events at " + Math.round(seededPerSecond) + "/s");
         Map<String, long[]> expected = expected(seeded);
+        awaitFree(file);
         try (Connection db = DriverManager.getConnection(url, "sa", "");
              Statement statement = db.createStatement()) {
             // as if every projection had been built up to the head
@@ -102,7 +105,8 @@ final class Replay {
             HttpResponse<String> letters = Http.getAs("admin", app.url() + "/api/admin/dead-letters");
             deadLetters = countDeadLetters(letters.body());
         }
-        // the app has stopped: the file is the harness's alone
+        // the app has stopped: the file is the harness's alone, once H2 has let go of its lock
+        awaitFree(file);
         ReadModelRows.Count rows = ReadModelRows.count(file, settings.root());
         Log.line("replay: " + rows.rows() + " read-model rows for " + rows.events() + " events");
         LogRead.Result logRead = LogRead.run(file, seeded.events(),
@@ -111,6 +115,24 @@ final class Replay {
                 + " events/s");
         return new Result(seeded.events() * done / seconds, seeded.events(), seconds, complete, done, saidLive,
                 appliedAsExpected, readable, deadLetters, seededPerSecond, logRead, rows);
+    }
+
+    /**
+     * Waits until the H2 file can be opened: a process that had it open with {@code AUTO_SERVER=TRUE} may leave
+     * its lock file behind for a moment after it closed it, and an opening meanwhile fails.
+     */
+    private static void awaitFree(String file) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (Connection probe = DriverManager.getConnection(file + ";ACCESS_MODE_DATA=r", "sa", "")) {
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(LOOK_EVERY.toMillis());
+            }
+        }
     }
 
     /** Per projection: how many aggregates it applies events of, and the sum of their last sequence numbers. */
