@@ -146,11 +146,8 @@ class SharedBatchesTest {
      */
     @Test
     void aReaderRunningAheadWaitsForASlowerOneSoThatEveryFullBatchIsReadOnce() throws Exception {
-        head = 100;
-        SharedBatches batches = new SharedBatches(this::read,
-                new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
-        Iterator<TrackedEventMessage<?>> slow = batches.after(null, true).iterator();
-        assertThat(slow.next().getPayload()).isEqualTo("event 1");
+        SharedBatches batches = keptTogether();
+        Iterator<TrackedEventMessage<?>> slow = readerAtTheFirstEvent(batches);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Long> fast = pool.submit(() -> batches.after(null, true).count());
@@ -176,11 +173,8 @@ class SharedBatchesTest {
     /** The store's own reader for the processors at the head: holding it back would hold all of them back. */
     @Test
     void aReaderThatMayNotWaitReadsOnPastASlowerOne() throws Exception {
-        head = 100;
-        SharedBatches batches = new SharedBatches(this::read,
-                new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
-        Iterator<TrackedEventMessage<?>> slow = batches.after(null, true).iterator();
-        assertThat(slow.next().getPayload()).isEqualTo("event 1");
+        SharedBatches batches = keptTogether();
+        Iterator<TrackedEventMessage<?>> slow = readerAtTheFirstEvent(batches);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Long> atHead = pool.submit(() -> batches.after(null, false).count());
@@ -189,6 +183,19 @@ class SharedBatchesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A log of 100 events, two batches kept, readers within one batch of each other waiting long enough. */
+    private SharedBatches keptTogether() {
+        head = 100;
+        return new SharedBatches(this::read,
+                new SharedBatches.Limits(2, MAX_AGE, BATCH, 100 * BATCH, TimeUnit.SECONDS.toNanos(30)), now::get);
+    }
+
+    private static Iterator<TrackedEventMessage<?>> readerAtTheFirstEvent(SharedBatches batches) {
+        Iterator<TrackedEventMessage<?>> reader = batches.after(null, true).iterator();
+        assertThat(reader.next().getPayload()).isEqualTo("event 1");
+        return reader;
     }
 
     private static List<Object> numbered(int from, int to) {
