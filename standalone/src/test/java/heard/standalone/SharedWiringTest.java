@@ -3,7 +3,9 @@ package heard.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import heard.wiring.InstanceName;
+import heard.wiring.commits.StoreAtCommit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,8 @@ class SharedWiringTest {
     TokenStore tokens;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
 
     /**
      * Two instances starting at once on a fresh database both find a processor without tokens and both write
@@ -67,6 +72,12 @@ class SharedWiringTest {
         other.get(30, TimeUnit.SECONDS);
         int[] segments = starting.execute(after -> tokens.fetchSegments(processor));
         assertThat(segments).containsExactly(0, 1, 2, 3);
+    }
+
+    /** The H2 store's commits that wrote reach its file before they return, but the read models' (StoreAtCommitTest). */
+    @Test
+    void theStoresConnectionsStoreEachCommitThatWrote() {
+        assertThat(((HikariDataSource) dataSource).getDataSource()).isInstanceOf(StoreAtCommit.class);
     }
 
     @Test

@@ -51,9 +51,12 @@ final class Replay {
         Path data = settings.work().resolve("replay-data");
         Files2.deleteTree(data);
         String file = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard";
-        String url = file + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
+        // the app's own settings, and AUTO_SERVER so that the harness may read the file while the app runs; the app
+        // stores each commit that must reach the file itself (heard.store.read-models-stored-later)
+        String appUrl = file + ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
+        String url = appUrl + ";WRITE_DELAY=0";
         List<String> args = List.of("--heard.data-dir=" + data, "--heard.demo-data=false",
-                "--spring.datasource.url=" + url);
+                "--spring.datasource.url=" + appUrl);
         try (AppProcess schema = Bench.standalone("replay-schema", settings, port, args)) {
             Log.line("replay: schema made by the app; writing " + settings.replayEvents() + " events");
         }

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submissions that arrive together are written in one transaction and share its commit. Each commit
- * writes the store's changed pages to its file before it is answered (the H2 store's WRITE_DELAY=0),
+ * writes the store's changed pages to its file before it is answered (on H2, heard.store.read-models-stored-later),
  * and on a busy night that write was the largest single cost of a submission. Nothing is answered
  * before the commit that holds it, so an acknowledged submission is as durable as before. Should one
  * of them fail (a rule it breaks, a key another request took), the shared transaction is rolled back

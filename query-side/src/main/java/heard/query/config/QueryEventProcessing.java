@@ -9,6 +9,7 @@ import heard.query.rebuild.IntoShadow;
 import heard.query.rebuild.Rebuilds;
 import heard.query.redelivery.AppliedEvents;
 import heard.query.redelivery.SkipApplied;
+import heard.wiring.commits.StoredLater;
 import java.time.Duration;
 import java.util.Set;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -87,6 +88,8 @@ class QueryEventProcessing {
                 ? new SkipApplied(group, applied)
                 : (unitOfWork, chain) -> chain.proceed());
         projections.names().forEach(group -> {
+            processing.registerTransactionManager(group,
+                    configuration -> StoredLater.transactions(configuration.getComponent(TransactionManager.class)));
             // for each group by name: Axon's JPA auto-configuration may replace a provider registered for all
             processing.registerDeadLetterQueue(group,
                     configuration -> new NamedSequences(deadLetters(group, configuration)));
