@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
@@ -74,13 +74,8 @@ class StoreAtCommitTest {
 
     @Test
     void aReadModelsCommitWaitsForTheNextWrite() throws SQLException {
-        TransactionManager readModel = StoredLater.transactions(StoreAtCommitTest::noTransaction);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Transaction transaction = readModel.startTransaction();
-            insert(connection, 1);
-            connection.commit();
-            transaction.commit();
+            writeAsAReadModel(connection, Transaction::commit);
             assertThat(waiting()).isTrue();
             assertThat(StoredLater.applies()).isFalse();
 
@@ -92,13 +87,8 @@ class StoreAtCommitTest {
 
     @Test
     void aCommitThatOnlyReadDoesNotStore() throws SQLException {
-        TransactionManager readModel = StoredLater.transactions(StoreAtCommitTest::noTransaction);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Transaction transaction = readModel.startTransaction();
-            insert(connection, 1);
-            connection.commit();
-            transaction.commit();
+            writeAsAReadModel(connection, Transaction::commit);
 
             try (Statement statement = connection.createStatement()) {
                 statement.executeQuery("select count(*) from row_written").close();
@@ -110,13 +100,8 @@ class StoreAtCommitTest {
 
     @Test
     void aRolledBackWriteIsNotStored() throws SQLException {
-        TransactionManager readModel = StoredLater.transactions(StoreAtCommitTest::noTransaction);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Transaction transaction = readModel.startTransaction();
-            insert(connection, 1);
-            connection.commit();
-            transaction.rollback();
+            writeAsAReadModel(connection, Transaction::rollback);
             assertThat(StoredLater.applies()).isFalse();
 
             insert(connection, 2);
@@ -124,6 +109,15 @@ class StoreAtCommitTest {
             connection.commit();
             assertThat(waiting()).isTrue();
         }
+    }
+
+    /** A row written and committed inside a read model's transaction, which {@code end} then ends. */
+    private static void writeAsAReadModel(Connection connection, Consumer<Transaction> end) throws SQLException {
+        connection.setAutoCommit(false);
+        Transaction transaction = StoredLater.transactions(StoreAtCommitTest::noTransaction).startTransaction();
+        insert(connection, 1);
+        connection.commit();
+        end.accept(transaction);
     }
 
     private static void insert(Connection connection, int id) throws SQLException {
