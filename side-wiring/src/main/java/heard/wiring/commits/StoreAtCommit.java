@@ -59,7 +59,9 @@ public final class StoreAtCommit extends DelegatingDataSource {
                 }
                 case "rollback" -> {
                     Object result = call(connection, method, args);
-                    wrote = wrote && args != null;
+                    if (args == null) { // the whole transaction: back to a savepoint keeps the writes before it
+                        wrote = false;
+                    }
                     return result;
                 }
                 case "setAutoCommit" -> {
