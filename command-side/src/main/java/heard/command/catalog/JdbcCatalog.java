@@ -47,10 +47,9 @@ class JdbcCatalog implements Catalog {
 
     /** Indicators and decisions: {@code kind} is one of these two fixed words, never input. */
     void add(String kind, String id, String initiativeId) {
-        if (initiativeOf(kind, id).isEmpty()) {
-            jdbc.sql("insert into catalog_" + kind + " (" + kind + "_id, initiative_id) values (?, ?)")
-                    .params(id, initiativeId).update();
-        }
+        jdbc.sql("insert into catalog_" + kind + " (" + kind + "_id, initiative_id) select ?, ?"
+                        + " where not exists (select 1 from catalog_" + kind + " where " + kind + "_id = ?)")
+                .params(id, initiativeId, id).update();
     }
 
     private Optional<String> initiativeOf(String kind, String id) {
@@ -59,17 +58,16 @@ class JdbcCatalog implements Catalog {
     }
 
     void addInitiative(String initiativeId, Set<String> groupCodes, int acknowledgeWithinHours) {
-        if (initiative(initiativeId).isEmpty()) {
-            jdbc.sql("insert into catalog_initiative (initiative_id, group_codes, acknowledge_within_hours) values (?, ?, ?)")
-                    .params(initiativeId, String.join(" ", groupCodes), acknowledgeWithinHours).update();
-        }
+        jdbc.sql("insert into catalog_initiative (initiative_id, group_codes, acknowledge_within_hours) select ?, ?, ?"
+                        + " where not exists (select 1 from catalog_initiative where initiative_id = ?)")
+                .params(initiativeId, String.join(" ", groupCodes), acknowledgeWithinHours, initiativeId).update();
     }
 
+    /** One statement in the submission's transaction: a look-up before the insert was a statement more for each. */
     void addFeedback(String feedbackId, String initiativeId, String receiptTokenHash) {
-        if (initiativeOfFeedback(feedbackId).isEmpty()) {
-            jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id, receipt_token_hash) values (?, ?, ?)")
-                    .params(feedbackId, initiativeId, receiptTokenHash).update();
-        }
+        jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id, receipt_token_hash) select ?, ?, ?"
+                        + " where not exists (select 1 from catalog_feedback where feedback_id = ?)")
+                .params(feedbackId, initiativeId, receiptTokenHash, feedbackId).update();
     }
 
     private static Set<String> codes(String joined) {
