@@ -50,24 +50,28 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         return keep(participantId, load(participantId));
     }
 
+    /**
+     * A participant not remembered here is most often new: their key is stored if they have none, in one statement,
+     * and only when they had one (or were forgotten) is it read.
+     */
     @Override
     public Optional<SecretKey> forWriting(String participantId) {
-        KeyState state = remembered(participantId).filter(known -> known != KeyState.UNKNOWN)
-                .orElseGet(() -> fresh(participantId));
-        if (state.forgotten()) {
-            return Optional.empty();
-        }
-        if (state.key() != null) {
-            return Optional.of(state.key());
+        Optional<KeyState> known = remembered(participantId).filter(state -> state != KeyState.UNKNOWN);
+        if (known.isPresent()) {
+            return Optional.ofNullable(known.get().key());
         }
         SecretKey key = PersonalCipher.newKey();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into participant_key (participant_id, secret, created_at) values (?, ?, ?)")) {
+                        "insert into participant_key (participant_id, secret, created_at) select ?, ?, ?"
+                                + " where not exists (select 1 from participant_key where participant_id = ?)")) {
             insert.setString(1, participantId);
             insert.setString(2, Base64.getEncoder().encodeToString(key.getEncoded()));
             insert.setTimestamp(3, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
+            insert.setString(4, participantId);
+            if (insert.executeUpdate() == 0) {
+                return Optional.ofNullable(require(participantId, null).key());
+            }
         } catch (SQLException raceLost) {
             return Optional.ofNullable(require(participantId, raceLost).key());
         }
@@ -107,7 +111,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         return known != null && known.until().isAfter(clock.instant()) ? Optional.of(known.state()) : Optional.empty();
     }
 
-    /** After a failed insert: another writer made the key first, or the failure was real. */
+    /** When a key was not stored: another writer made it first (or forgot the participant), or the failure was real. */
     private KeyState require(String participantId, SQLException cause) {
         KeyState state = load(participantId);
         if (state.key() == null && !state.forgotten()) {

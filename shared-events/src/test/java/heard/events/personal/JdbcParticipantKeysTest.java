@@ -59,6 +59,24 @@ class JdbcParticipantKeysTest {
         assertThat(keys.forWriting("never-keyed")).isEmpty();
     }
 
+    @Test
+    void aKeyMadeByAnotherInstanceIsTheOneWrittenWith() {
+        SecretKey made = keys(Duration.ofMinutes(1)).forWriting("p").orElseThrow();
+
+        JdbcParticipantKeys otherInstance = keys(Duration.ofMinutes(1));
+
+        assertThat(otherInstance.forWriting("p").orElseThrow().getEncoded()).isEqualTo(made.getEncoded());
+        assertThat(keys(Duration.ZERO).forReading("p").key().getEncoded()).isEqualTo(made.getEncoded());
+    }
+
+    @Test
+    void aParticipantForgottenByAnotherInstanceGetsNoKey() {
+        keys(Duration.ofMinutes(1)).forget("p", AT);
+
+        assertThat(keys(Duration.ofMinutes(1)).forWriting("p")).isEmpty();
+        assertThat(keys(Duration.ZERO).forReading("p")).isEqualTo(KeyState.FORGOTTEN);
+    }
+
     private JdbcParticipantKeys keys(Duration remember) {
         return new JdbcParticipantKeys(dataSource, remember, Clock.systemUTC());
     }
