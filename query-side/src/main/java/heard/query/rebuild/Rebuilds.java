@@ -58,9 +58,14 @@ public class Rebuilds {
         takeover.run();
     }
 
-    /** For a transaction about to apply the projection's events: into the shadow schema while it rebuilds. */
+    /**
+     * For a transaction about to apply the projection's events: into the shadow schema while it rebuilds. Nearly
+     * every batch finds no rebuild, and a lock on a row that is not there holds nothing: the plain look-up answers
+     * them, and only a rebuild's batches take the lock (H2 parses a locking select afresh each time).
+     */
     public void enterIfRebuilding(String projection) {
-        if (!db.queryForList("select projection from projection_rebuild where projection = ?" + applyingLock,
+        if (rebuilding(projection) && !db.queryForList(
+                "select projection from projection_rebuild where projection = ?" + applyingLock,
                 String.class, projection).isEmpty()) {
             shadow.enter(projection);
         }
