@@ -1,6 +1,9 @@
 package heard.command.catalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,9 +50,7 @@ class JdbcCatalog implements Catalog {
 
     /** Indicators and decisions: {@code kind} is one of these two fixed words, never input. */
     void add(String kind, String id, String initiativeId) {
-        jdbc.sql("insert into catalog_" + kind + " (" + kind + "_id, initiative_id) select ?, ?"
-                        + " where not exists (select 1 from catalog_" + kind + " where " + kind + "_id = ?)")
-                .params(id, initiativeId, id).update();
+        insertIfAbsent("catalog_" + kind, kind + "_id, initiative_id", id, initiativeId);
     }
 
     private Optional<String> initiativeOf(String kind, String id) {
@@ -58,16 +59,27 @@ class JdbcCatalog implements Catalog {
     }
 
     void addInitiative(String initiativeId, Set<String> groupCodes, int acknowledgeWithinHours) {
-        jdbc.sql("insert into catalog_initiative (initiative_id, group_codes, acknowledge_within_hours) select ?, ?, ?"
-                        + " where not exists (select 1 from catalog_initiative where initiative_id = ?)")
-                .params(initiativeId, String.join(" ", groupCodes), acknowledgeWithinHours, initiativeId).update();
+        insertIfAbsent("catalog_initiative", "initiative_id, group_codes, acknowledge_within_hours",
+                initiativeId, String.join(" ", groupCodes), acknowledgeWithinHours);
     }
 
-    /** One statement in the submission's transaction: a look-up before the insert was a statement more for each. */
     void addFeedback(String feedbackId, String initiativeId, String receiptTokenHash) {
-        jdbc.sql("insert into catalog_feedback (feedback_id, initiative_id, receipt_token_hash) select ?, ?, ?"
-                        + " where not exists (select 1 from catalog_feedback where feedback_id = ?)")
-                .params(feedbackId, initiativeId, receiptTokenHash, feedbackId).update();
+        insertIfAbsent("catalog_feedback", "feedback_id, initiative_id, receipt_token_hash",
+                feedbackId, initiativeId, receiptTokenHash);
+    }
+
+    /**
+     * The row, unless one with its key (the first column) is there: one statement in the command's transaction,
+     * where a look-up before the insert was a statement more for every submission.
+     */
+    private void insertIfAbsent(String table, String columns, Object... values) {
+        String key = columns.substring(0, columns.indexOf(','));
+        String marks = String.join(", ", Collections.nCopies(values.length, "?"));
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
+        params.add(values[0]);
+        jdbc.sql("insert into %s (%s) select %s where not exists (select 1 from %s where %s = ?)"
+                        .formatted(table, columns, marks, table, key))
+                .params(params).update();
     }
 
     private static Set<String> codes(String joined) {
