@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.TrackingToken;
  * projections, or several projections catching up after a burst, read the same batches from the same positions.
  * The first reader to ask for the batch after a position queries the store; a reader asking for it while that
  * query runs waits for its answer; later readers take the same messages, so each event is also deserialized once.
+ * A short answer, read at the head, is not taken by a reader that waited for it: that query may have looked before
+ * the reader's own write committed, and the reader looks again itself.
  * <p>
  * Only full batches are kept (a batch short of the size read at the head may grow), at most {@code kept} of them
  * and none longer than {@code maxAge}. A reader served a kept batch reads the log as it was when the batch was
@@ -115,7 +117,9 @@ final class SharedBatches {
             return read(position, mine);
         }
         try {
-            return batch.join();
+            Batch shared = batch.join();
+            // a short batch was read at the head, perhaps before this reader's own write committed: it looks itself
+            return shared.full() ? shared : store.apply(position.after());
         } catch (CompletionException e) {
             // the reader that queried has its failure; this one asks the store itself
             return store.apply(position.after());
