@@ -116,18 +116,19 @@ class SharedBatchesTest {
             await(answer);
             return batch;
         }, alone(16), now::get);
+        TrackingToken atTheHead = new GlobalSequenceTrackingToken(head);
         ExecutorService readers = Executors.newFixedThreadPool(2);
         try {
-            Future<SharedBatches.Batch> first = readers.submit(() -> batches.batchAfter(new GlobalSequenceTrackingToken(25)));
+            Future<SharedBatches.Batch> first = readers.submit(() -> batches.batchAfter(atTheHead));
             assertThat(looked.await(10, TimeUnit.SECONDS)).isTrue();
             head = 27;
-            Future<SharedBatches.Batch> second = readers.submit(() -> batches.batchAfter(new GlobalSequenceTrackingToken(25)));
+            Future<SharedBatches.Batch> second = readers.submit(() -> batches.batchAfter(atTheHead));
             Thread.sleep(100);
             answer.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS).messages()).isEmpty();
-            assertThat(second.get(10, TimeUnit.SECONDS).messages().stream().map(message -> (Object) message.getPayload()))
-                    .containsExactlyElementsOf(numbered(26, 27));
+            assertThat(second.get(10, TimeUnit.SECONDS).messages())
+                    .extracting(message -> (Object) message.getPayload()).containsExactlyElementsOf(numbered(26, 27));
         } finally {
             readers.shutdownNow();
         }
