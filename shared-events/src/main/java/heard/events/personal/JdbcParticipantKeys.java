@@ -33,6 +33,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
     private final Duration remember;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private volatile String insert;
 
     public JdbcParticipantKeys(DataSource dataSource, Duration remember, Clock clock) {
         this.dataSource = dataSource;
@@ -62,9 +63,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         }
         SecretKey key = PersonalCipher.newKey();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into participant_key (participant_id, secret, created_at) select ?, ?, ?"
-                                + " where not exists (select 1 from participant_key where participant_id = ?)")) {
+                PreparedStatement insert = connection.prepareStatement(insertIfAbsent(connection))) {
             insert.setString(1, participantId);
             insert.setString(2, Base64.getEncoder().encodeToString(key.getEncoded()));
             insert.setTimestamp(3, Timestamp.from(clock.instant()));
@@ -78,6 +77,23 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
         // not remembered until read back: the transaction that stores it may still roll back
         remembered.remove(participantId);
         return Optional.of(key);
+    }
+
+    /**
+     * Two writers may make a participant's first key at once; the second's insert waits for the first's transaction
+     * and then finds the row. H2 fails that statement alone, and the key is read back in the same transaction;
+     * PostgreSQL would end the whole transaction, so there the insert is told to do nothing instead.
+     */
+    private String insertIfAbsent(Connection connection) throws SQLException {
+        String insert = this.insert;
+        if (insert == null) {
+            insert = "insert into participant_key (participant_id, secret, created_at) select ?, ?, ?"
+                    + " where not exists (select 1 from participant_key where participant_id = ?)"
+                    + ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                            ? " on conflict (participant_id) do nothing" : "");
+            this.insert = insert;
+        }
+        return insert;
     }
 
     @Override
