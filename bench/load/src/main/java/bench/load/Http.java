@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** One HTTP/1.1 client for the whole run, and the few calls the phases make outside the load. */
 final class Http {
@@ -31,20 +32,38 @@ final class Http {
     private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
 
     /**
-     * A GET as a demo staff user with a session, signed in on the first read of each app and again when the app
-     * no longer knows the session (a new app on the same port): a poll with HTTP Basic would cost the app a
-     * BCrypt check, tens of ms of its CPU, on every read, load of the harness's own making.
+     * A GET as a demo staff user with a session, signed in on the first call for each app and again when the app
+     * no longer knows the session (a new app on the same port): a call with HTTP Basic would cost the app a
+     * BCrypt check, tens of ms of its CPU, every time, load of the harness's own making.
      */
     static HttpResponse<String> getAs(String user, String url) throws IOException, InterruptedException {
+        return as(user, url, cookie -> HttpRequest.newBuilder(URI.create(url)).GET().header("Cookie", cookie));
+    }
+
+    /**
+     * A POST of JSON as a demo staff user with a session, as the staff console sends it: a session's writes must
+     * come from the site's own pages ({@code Origin}). Fails on an answer other than 2xx.
+     */
+    static JsonNode postAs(String user, String url, String body) throws IOException, InterruptedException {
         URI at = URI.create(url);
-        String key = at.getAuthority() + " " + user;
+        HttpResponse<String> answer = as(user, url, cookie -> HttpRequest.newBuilder(at)
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .header("Origin", at.getScheme() + "://" + at.getAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return body(answer, "POST " + url);
+    }
+
+    private static HttpResponse<String> as(String user, String url, Function<String, HttpRequest.Builder> request)
+            throws IOException, InterruptedException {
+        String key = URI.create(url).getAuthority() + " " + user;
         for (int attempt = 0; ; attempt++) {
             String cookie = SESSIONS.get(key);
             if (cookie == null) {
                 cookie = signIn(url, user, user + "-demo");
                 SESSIONS.put(key, cookie);
             }
-            HttpResponse<String> answer = get(url, "Cookie", cookie);
+            HttpResponse<String> answer = CLIENT.send(request.apply(cookie).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 401 || attempt > 0) {
                 return answer;
             }
@@ -84,9 +103,12 @@ final class Http {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return body(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()), "POST " + url);
+    }
+
+    private static JsonNode body(HttpResponse<String> answer, String call) throws IOException {
         if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + url + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(call + " answered " + answer.statusCode() + ": " + answer.body());
         }
         return answer.body().isBlank() ? null : JSON.readTree(answer.body());
     }

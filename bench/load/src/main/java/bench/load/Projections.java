@@ -11,8 +11,6 @@ import java.util.List;
  * stands, so that a phase knows when a rebuild has finished instead of guessing from its tables.
  */
 final class Projections {
-    static final String ADMIN = Http.basic("admin", "admin-demo");
-
     /**
      * One projection: LIVE, REBUILDING, FAILING or STOPPED; its position and the log's head, where known.
      * A rebuild is done when the view says LIVE at the head: its position reaches the head before its rebuilt
@@ -54,7 +52,7 @@ final class Projections {
     }
 
     static void replay(String baseUrl, String projection) throws Exception {
-        Http.post(baseUrl + "/api/admin/projections/" + projection + "/replay", "", ADMIN);
+        Http.postAs("admin", baseUrl + "/api/admin/projections/" + projection + "/replay", "");
     }
 
     /** Whether each of {@code names} has reached the head of the log (see {@link Standing}). */

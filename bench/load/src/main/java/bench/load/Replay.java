@@ -122,12 +122,14 @@ final class Replay {
 
     /**
      * Waits until the H2 file can be opened: a process that had it open with {@code AUTO_SERVER=TRUE} may leave
-     * its lock file behind for a moment after it closed it, and an opening meanwhile fails.
+     * its lock file behind for a moment after it closed it, and an opening meanwhile fails. Opened for writing: H2
+     * closes the file at the app's exit while the app's threads may still hold a transaction open, and then the
+     * next opening must roll it back, as the app's next start would; the read-only openings after this one cannot.
      */
     private static void awaitFree(String file) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            try (Connection probe = DriverManager.getConnection(file + ";ACCESS_MODE_DATA=r", "sa", "")) {
+            try (Connection probe = DriverManager.getConnection(file, "sa", "")) {
                 return;
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > until) {
