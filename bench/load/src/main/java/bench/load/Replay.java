@@ -51,8 +51,9 @@ final class Replay {
         Path data = settings.work().resolve("replay-data");
         Files2.deleteTree(data);
         String file = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard";
-        // the app's own settings, and AUTO_SERVER so that the harness may read the file while the app runs; the app
-        // stores each commit that must reach the file itself (heard.store.read-models-stored-later)
+        // the app's own settings, and AUTO_SERVER so that the harness may read the file while the app runs (which H2
+        // refuses with DB_CLOSE_ON_EXIT=FALSE, so H2 closes the file at the app's exit); the app stores each commit
+        // that must reach the file itself (heard.store.read-models-stored-later)
         String appUrl = file + ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
         String url = appUrl + ";WRITE_DELAY=0";
         List<String> args = List.of("--heard.data-dir=" + data, "--heard.demo-data=false",
