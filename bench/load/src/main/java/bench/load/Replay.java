@@ -52,12 +52,12 @@ final class Replay {
         Files2.deleteTree(data);
         String file = "jdbc:h2:file:" + data.toAbsolutePath() + "/heard";
         // the app's own settings, and AUTO_SERVER so that the harness may read the file while the app runs (which H2
-        // refuses with DB_CLOSE_ON_EXIT=FALSE, so H2 closes the file at the app's exit); the app stores each commit
-        // that must reach the file itself (heard.store.read-models-stored-later)
-        String appUrl = file + ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
-        String url = appUrl + ";WRITE_DELAY=0";
+        // refuses with DB_CLOSE_ON_EXIT=FALSE, so H2 closes the file at the app's exit). The harness's own connections
+        // use the same URL: H2 keeps a WRITE_DELAY given on any connection in the file, and with 0 (as until
+        // 2026-12-08) the app stored its pages at every commit, the read models' too, as its own settings do not
+        String url = file + ";WRITE_DELAY=500;QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=65536;AUTO_SERVER=TRUE";
         List<String> args = List.of("--heard.data-dir=" + data, "--heard.demo-data=false",
-                "--spring.datasource.url=" + appUrl);
+                "--spring.datasource.url=" + url);
         try (AppProcess schema = Bench.standalone("replay-schema", settings, port, args)) {
             Log.line("replay: schema made by the app; writing " + settings.replayEvents() + " events");
         }
@@ -66,7 +66,7 @@ final class Replay {
         double seededPerSecond = seeded.events() / ((System.nanoTime() - seeding) / 1e9);
         Log.line("replay: wrote " + seeded.events() + " events at " + Math.round(seededPerSecond) + "/s");
         Map<String, long[]> expected = expected(seeded);
-        awaitFree(file);
+        awaitFree(file, url);
         try (Connection db = DriverManager.getConnection(url, "sa", "");
              Statement statement = db.createStatement()) {
             // as if every projection had been built up to the head
@@ -110,7 +110,7 @@ final class Replay {
             deadLetters = countDeadLetters(letters.body());
         }
         // the app has stopped: the file is the harness's alone, once H2 has let go of its lock
-        awaitFree(file);
+        awaitFree(file, url);
         ReadModelRows.Count rows = ReadModelRows.count(file, settings.root());
         Log.line("replay: " + rows.rows() + " read-model rows for " + rows.events() + " events");
         LogRead.Result logRead = LogRead.run(file, seeded.events(),
@@ -122,15 +122,21 @@ final class Replay {
     }
 
     /**
-     * Waits until the H2 file can be opened: a process that had it open with {@code AUTO_SERVER=TRUE} may leave
-     * its lock file behind for a moment after it closed it, and an opening meanwhile fails. Opened for writing: H2
-     * closes the file at the app's exit while the app's threads may still hold a transaction open, and then the
-     * next opening must roll it back, as the app's next start would; the read-only openings after this one cannot.
+     * Waits until the H2 file can be opened to read. It is opened once as the app opens it first: H2 closes the file
+     * at the app's exit (AUTO_SERVER), and may then leave its lock file behind, or a transaction the app's threads
+     * still held open, which that opening takes over and rolls back, as the app's next start would; one that only
+     * reads can do neither. The lock file of that opening may stay a moment after it closed, and a reading
+     * opening meanwhile fails.
      */
-    private static void awaitFree(String file) throws Exception {
+    private static void awaitFree(String file, String url) throws Exception {
+        DriverManager.getConnection(url, "sa", "").close();
+        awaitOpen(file + ";ACCESS_MODE_DATA=r");
+    }
+
+    private static void awaitOpen(String url) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            try (Connection probe = DriverManager.getConnection(file, "sa", "")) {
+            try (Connection probe = DriverManager.getConnection(url, "sa", "")) {
                 return;
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > until) {
