@@ -33,7 +33,7 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
     private final Duration remember;
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private volatile String insert;
+    private volatile String insertKey;
 
     public JdbcParticipantKeys(DataSource dataSource, Duration remember, Clock clock) {
         this.dataSource = dataSource;
@@ -85,15 +85,15 @@ public final class JdbcParticipantKeys implements ParticipantKeys {
      * PostgreSQL would end the whole transaction, so there the insert is told to do nothing instead.
      */
     private String insertIfAbsent(Connection connection) throws SQLException {
-        String insert = this.insert;
-        if (insert == null) {
-            insert = "insert into participant_key (participant_id, secret, created_at) select ?, ?, ?"
+        String statement = insertKey;
+        if (statement == null) {
+            statement = "insert into participant_key (participant_id, secret, created_at) select ?, ?, ?"
                     + " where not exists (select 1 from participant_key where participant_id = ?)"
                     + ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
                             ? " on conflict (participant_id) do nothing" : "");
-            this.insert = insert;
+            insertKey = statement;
         }
-        return insert;
+        return statement;
     }
 
     @Override
